@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { type Config, loadConfig } from './config.ts';
+import { auditRoutes } from './core/audit/audit.routes.ts';
+import type { AppContext, DeliveryWaker } from './core/context.ts';
+import type { DatabaseHandle } from './core/db/database.ts';
+import { getSigningKey } from './core/db/settings.ts';
+import { deliveryRoutes } from './core/delivery/delivery.routes.ts';
+import { registerIdempotency } from './core/http/idempotency.ts';
+import { registerObservability } from './core/http/observability.ts';
+import { registerOpenApi } from './core/http/openapi.ts';
+import { registerProblemHandlers } from './core/http/problem.ts';
+import { registerWeb } from './core/http/web.ts';
+import { adminRoutes } from './core/identity/admin.routes.ts';
+import { registerAuthentication } from './core/identity/authenticate.ts';
+import { authRoutes, meRoutes } from './core/identity/identity.routes.ts';
+import { organizationRoutes } from './core/orgs/orgs.routes.ts';
+import { referenceRoutes } from './core/reference/reference.routes.ts';
+
+export interface BuildOptions {
+  config?: Config;
+  database: DatabaseHandle;
+  /** Wakes the delivery worker after commits; main.ts passes the running worker. */
+  delivery?: DeliveryWaker;
+  logger?: pino.Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the Fastify app from the core plugins and modules. It does not listen: tests use app.inject. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const config = options.config ?? loadConfig();
+  const log =
+    options.logger ??
+    pino({
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    });
+  // Typed as the default instance so plugins written against FastifyInstance register without casts.
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    routerOptions: { maxParamLength: 200 },
+  }) as unknown as FastifyInstance;
+
+  const ctx: AppContext = {
+    config,
+    db: options.database.db,
+    dialect: options.database.dialect,
+    signingKey: await getSigningKey(options.database.db, config.secretKey),
+    log,
+    delivery: options.delivery ?? { wake() {} },
+  };
+  app.decorate('ctx', ctx);
+
+  registerProblemHandlers(app);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.isHttps ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      // Loopback is where health checks and the local benchmark come from; proxies set TRUST_PROXY.
+      allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    });
+  }
+  registerObservability(app);
+  await registerOpenApi(app, config.publicUrl);
+  registerAuthentication(app);
+  registerIdempotency(app);
+
+  await app.register(
+    async (api) => {
+      await api.register(referenceRoutes);
+      await api.register(authRoutes);
+      await api.register(meRoutes);
+      await api.register(organizationRoutes);
+      await api.register(auditRoutes);
+      await api.register(adminRoutes);
+      await api.register(deliveryRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerWeb(app);
+  return app;
+}

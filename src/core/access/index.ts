@@ -1,0 +1,27 @@
+export type { Actor, ActorMembership, AnonymousActor, SystemActor, UserActor } from './actor.ts';
+export { ANONYMOUS } from './actor.ts';
+export type { ReadScope, RecordResource } from './audience.ts';
+export { mayShareOnward } from './audience.ts';
+export type {
+  AccessRequest,
+  Action,
+  OrganizationResource,
+  PlatformResource,
+  Resource,
+  ResourceFor,
+} from './policy.ts';
+export {
+  authorize,
+  can,
+  isCommunityMember,
+  isEffectivePlatformAdmin,
+  isSignedIn,
+  readScope,
+  roleIn,
+} from './policy.ts';
+export type { OrganizationRecipient, PublicRecipient, Recipient, UserRecipient } from './recipients.ts';
+export { canReceive, filterRecipients } from './recipients.ts';
+export type { TlpDefinition, TlpLabel } from './tlp.ts';
+export { isTlpLabel, TLP_LABELS, TLP_LABELS_ORDERED, TLP_STIX_EXTENSION_ID, tlpDefinition } from './tlp.ts';
+export type { Visibility } from './visibility.ts';
+export { isVisibility, VISIBILITIES } from './visibility.ts';

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as core from './0001_core.ts';
+
+/** Every migration, in order. Names sort; a new migration takes the next number. */
+export const migrations: Record<string, Migration> = {
+  '0001_core': core,
+};

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { nowIso } from '../db/ids.ts';
+import { AppError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A creating POST: an `Idempotency-Key` header makes retries return the first answer. */
+    isIdempotent?: boolean;
+  }
+  interface FastifyRequest {
+    idempotencyRecord?: { actorKey: string; key: string };
+  }
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+function actorKeyOf(request: FastifyRequest): string {
+  const actor = request.actor;
+  if (actor.type === 'user') return `user:${actor.userId}`;
+  return `address:${request.ip}`;
+}
+
+/**
+ * Honours `Idempotency-Key` on creating POSTs: the first request's status and body are kept for 24 hours
+ * and replayed to retries with the same key; the same key with a different request is refused.
+ */
+export function registerIdempotency(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.routeOptions.config.isIdempotent) return;
+    const header = request.headers['idempotency-key'];
+    if (header === undefined) return;
+    if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
+      throw new AppError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 printable characters.');
+    }
+    const actorKey = actorKeyOf(request);
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    const db = app.ctx.db;
+    const cutoff = new Date(Date.now() - 24 * 3600_000).toISOString();
+    await db.deleteFrom('idempotency_keys').where('created_at', '<', cutoff).where('actor_key', '=', actorKey).execute();
+    const existing = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('actor_key', '=', actorKey)
+      .where('key', '=', header)
+      .executeTakeFirst();
+    if (existing) {
+      if (existing.request_hash !== requestHash) {
+        throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+      }
+      if (existing.status_code === null) {
+        throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still running.');
+      }
+      reply.header('idempotent-replayed', 'true');
+      return reply
+        .status(existing.status_code)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(existing.response_body ?? '');
+    }
+    try {
+      await db
+        .insertInto('idempotency_keys')
+        .values({
+          actor_key: actorKey,
+          key: header,
+          method: request.method,
+          route: request.routeOptions.url ?? request.url,
+          request_hash: requestHash,
+          status_code: null,
+          response_body: null,
+          created_at: nowIso(),
+        })
+        .execute();
+    } catch {
+      throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still running.');
+    }
+    request.idempotencyRecord = { actorKey, key: header };
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const record = request.idempotencyRecord;
+    if (!record) return payload;
+    if (reply.statusCode >= 500) {
+      // A server failure is not an answer: let the client retry with the same key.
+      await app.ctx.db
+        .deleteFrom('idempotency_keys')
+        .where('actor_key', '=', record.actorKey)
+        .where('key', '=', record.key)
+        .execute();
+      return payload;
+    }
+    await app.ctx.db
+      .updateTable('idempotency_keys')
+      .set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : null })
+      .where('actor_key', '=', record.actorKey)
+      .where('key', '=', record.key)
+      .execute();
+    return payload;
+  });
+}

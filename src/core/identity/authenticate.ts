@@ -1,0 +1,116 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ANONYMOUS, type Actor } from '../access/actor.ts';
+import type { AppContext } from '../context.ts';
+import { nowIso } from '../db/ids.ts';
+import { AppError, unauthenticated } from '../http/errors.ts';
+import { hashToken, safeEqual } from './crypto.ts';
+import { csrfTokenFor, findLiveSession, SESSION_COOKIE } from './sessions.ts';
+import { findMemberships, findUserById } from './users.repository.ts';
+
+export const API_TOKEN_PREFIX = 'cg_';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
+async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor> {
+  const row = await ctx.db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id',
+      'api_tokens.org_id',
+      'api_tokens.expires_at',
+      'api_tokens.last_used_at',
+      'users.id as user_id',
+      'users.email',
+      'users.display_name',
+      'users.totp_enabled_at',
+      'users.is_platform_admin',
+      'users.disabled_at',
+    ])
+    .where('api_tokens.token_hash', '=', hashToken(token))
+    .where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || row.disabled_at || Date.parse(row.expires_at) <= Date.now()) {
+    throw new AppError(401, 'invalid_token', 'The API token is unknown, revoked or expired.');
+  }
+  // A token acts only within its organization, and only while its owner is still a member.
+  const memberships = (await findMemberships(ctx.db, row.user_id)).filter((m) => m.orgId === row.org_id);
+  if (memberships.length === 0) {
+    throw new AppError(401, 'invalid_token', 'The API token owner is no longer a member of its organization.');
+  }
+  if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
+    await ctx.db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.id).execute();
+  }
+  return {
+    type: 'user',
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    isPlatformAdmin: row.is_platform_admin === 1,
+    hasMfa: row.totp_enabled_at !== null,
+    memberships,
+    via: 'token',
+    tokenId: row.id,
+  };
+}
+
+async function actorFromSession(ctx: AppContext, token: string): Promise<Actor> {
+  const session = await findLiveSession(ctx, token);
+  if (!session) return ANONYMOUS;
+  const user = await findUserById(ctx.db, session.user_id);
+  if (!user || user.disabled_at) return ANONYMOUS;
+  return {
+    type: 'user',
+    userId: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    isPlatformAdmin: user.is_platform_admin === 1,
+    hasMfa: user.totp_enabled_at !== null,
+    memberships: await findMemberships(ctx.db, user.id),
+    via: 'session',
+    sessionId: session.id,
+  };
+}
+
+export async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor> {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]?.startsWith(API_TOKEN_PREFIX)) {
+      throw new AppError(401, 'invalid_token', 'Send an API token as "Authorization: Bearer cg_…".');
+    }
+    return actorFromApiToken(ctx, match[1]);
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? actorFromSession(ctx, cookie) : ANONYMOUS;
+}
+
+/**
+ * Resolves the actor for every API request, and requires the session's CSRF token on
+ * cookie-authenticated writes. Bearer-token requests carry no ambient authority, so need none.
+ */
+export function registerAuthentication(app: FastifyInstance): void {
+  // null, not an object: Fastify shares decorator objects between requests, so each request sets its own.
+  app.decorateRequest('actor', null as unknown as typeof ANONYMOUS);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) {
+      request.actor = ANONYMOUS;
+      return;
+    }
+    const actor = await resolveActor(app.ctx, request);
+    request.actor = actor;
+    if (actor.type === 'user' && actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      const expected = csrfTokenFor(app.ctx, actor.sessionId!);
+      if (typeof sent !== 'string' || !safeEqual(sent, expected)) {
+        throw new AppError(403, 'csrf_failed', 'The CSRF token is missing or wrong; reload the page and retry.');
+      }
+    }
+  });
+}
+
+export function requireUser(request: FastifyRequest) {
+  const actor = request.actor;
+  if (actor.type !== 'user') throw unauthenticated();
+  return actor;
+}
