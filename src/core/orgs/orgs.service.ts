@@ -122,7 +122,8 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
       summary: `${user.email} created ${input.kind} organization "${input.name.trim()}"`,
     });
   });
-  return getOrganization(ctx, actor, id);
+  // The actor's memberships were read before this request made them org admin: present directly.
+  return presentOrganization((await findOrganizationRow(ctx.db, id))!);
 }
 
 export async function updateOrganization(
