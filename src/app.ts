@@ -11,9 +11,10 @@ import type { DatabaseHandle } from './core/db/database.ts';
 import { getSigningKey } from './core/db/settings.ts';
 import { deliveryRoutes } from './core/delivery/delivery.routes.ts';
 import { registerIdempotency } from './core/http/idempotency.ts';
+import { registerInputGuard } from './core/http/input-guard.ts';
 import { registerObservability } from './core/http/observability.ts';
 import { registerOpenApi } from './core/http/openapi.ts';
-import { registerProblemHandlers } from './core/http/problem.ts';
+import { registerProblemHandlers, sendProblem } from './core/http/problem.ts';
 import { registerWeb } from './core/http/web.ts';
 import { adminRoutes } from './core/identity/admin.routes.ts';
 import { registerAuthentication } from './core/identity/authenticate.ts';
@@ -52,6 +53,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before routing (bad URL encoding, over-long path segments) leave as problem details too.
+    frameworkErrors: (error, request, reply) => {
+      const isTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      return sendProblem(
+        request,
+        reply,
+        isTooLong ? 414 : 400,
+        isTooLong ? 'uri_too_long' : 'bad_url',
+        isTooLong ? 'A path segment is too long.' : 'The URL is malformed.',
+      );
+    },
   }) as unknown as FastifyInstance;
 
   const ctx: AppContext = {
@@ -101,6 +113,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
   registerObservability(app);
   await registerOpenApi(app, config.publicUrl);
+  registerInputGuard(app);
   registerAuthentication(app);
   registerIdempotency(app);
 
