@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -15,6 +14,7 @@ import { registerInputGuard } from './core/http/input-guard.ts';
 import { registerObservability } from './core/http/observability.ts';
 import { registerOpenApi } from './core/http/openapi.ts';
 import { registerProblemHandlers, sendProblem } from './core/http/problem.ts';
+import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { registerWeb } from './core/http/web.ts';
 import { adminRoutes } from './core/identity/admin.routes.ts';
 import { registerAuthentication } from './core/identity/authenticate.ts';
@@ -82,26 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     return payload;
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: config.isHttps ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { isHttps: config.isHttps });
   await app.register(cookie);
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {

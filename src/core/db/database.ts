@@ -39,6 +39,26 @@ export function sqlitePathFromUrl(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
+/**
+ * better-sqlite3 prepares a statement on every call Kysely makes; preparing costs about as much as running
+ * a small query. Kysely's queries are a small, fixed set of SQL texts, so keep their statements.
+ */
+function withStatementCache(database: SQLite.Database, capacity = 2000) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string): SQLite.Statement {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({
@@ -56,7 +76,7 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlitePath: path, close: () => db.destroy() };
 }
 

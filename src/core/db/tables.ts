@@ -220,7 +220,13 @@ export interface RegionsTable {
   names: string;
 }
 
+export interface ChangeCountersTable {
+  name: string;
+  value: number;
+}
+
 export interface Database {
+  change_counters: ChangeCountersTable;
   instance_settings: InstanceSettingsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

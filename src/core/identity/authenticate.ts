@@ -1,17 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor } from '../access/actor.ts';
 import type { AppContext } from '../context.ts';
+import { readChangeCountersOnce, VersionedCache } from '../db/change-counters.ts';
 import { nowIso } from '../db/ids.ts';
 import { AppError, unauthenticated } from '../http/errors.ts';
 import { hashToken, safeEqual } from './crypto.ts';
 import { csrfTokenFor, findLiveSession, SESSION_COOKIE } from './sessions.ts';
-import { findMemberships, findUserById } from './users.repository.ts';
+import { findMemberships } from './users.repository.ts';
 
 export const API_TOKEN_PREFIX = 'cg_';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
-async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor> {
+async function actorFromApiToken(ctx: AppContext, token: string): Promise<{ actor: Actor; expiresAtMs: number }> {
   const row = await ctx.db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -41,7 +42,7 @@ async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor>
   if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
     await ctx.db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.id).execute();
   }
-  return {
+  const actor: Actor = {
     type: 'user',
     userId: row.user_id,
     email: row.email,
@@ -52,24 +53,51 @@ async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor>
     via: 'token',
     tokenId: row.id,
   };
+  return { actor, expiresAtMs: Date.parse(row.expires_at) };
 }
 
-async function actorFromSession(ctx: AppContext, token: string): Promise<Actor> {
+async function actorFromSession(ctx: AppContext, token: string): Promise<{ actor: Actor; expiresAtMs: number }> {
   const session = await findLiveSession(ctx, token);
-  if (!session) return ANONYMOUS;
-  const user = await findUserById(ctx.db, session.user_id);
-  if (!user || user.disabled_at) return ANONYMOUS;
-  return {
+  if (!session || session.disabled_at) return { actor: ANONYMOUS, expiresAtMs: 0 };
+  const actor: Actor = {
     type: 'user',
-    userId: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    isPlatformAdmin: user.is_platform_admin === 1,
-    hasMfa: user.totp_enabled_at !== null,
-    memberships: await findMemberships(ctx.db, user.id),
+    userId: session.user_id,
+    email: session.email,
+    displayName: session.display_name,
+    isPlatformAdmin: session.is_platform_admin === 1,
+    hasMfa: session.totp_enabled_at !== null,
+    memberships: await findMemberships(ctx.db, session.user_id),
     via: 'session',
     sessionId: session.id,
   };
+  return { actor, expiresAtMs: Date.parse(session.expires_at) };
+}
+
+interface CachedActor {
+  actor: Actor;
+  /** Past this instant the cache entry is not used: the session or token expired, or is due a touch. */
+  validUntil: number;
+}
+
+// Resolving an actor costs two queries; most requests repeat the previous one's. Entries are tied to the
+// `identity` change counter, which triggers bump on any change to users, memberships, organization
+// verification and revocations, so a revoked session stops working at the very next request.
+const actorCache = new VersionedCache<CachedActor>(10_000);
+const TOUCH_MS = 60_000;
+
+async function cachedActor(
+  ctx: AppContext,
+  request: FastifyRequest,
+  key: string,
+  resolve: () => Promise<{ actor: Actor; validUntil: number }>,
+): Promise<Actor> {
+  const { identity } = await readChangeCountersOnce(ctx.db, request);
+  const hit = actorCache.get(key, identity);
+  if (hit && hit.validUntil > Date.now()) return hit.actor;
+  const resolved = await resolve();
+  if (resolved.actor.type === 'user') actorCache.set(key, identity, resolved);
+  else actorCache.delete(key);
+  return resolved.actor;
 }
 
 export async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor> {
@@ -79,10 +107,18 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
     if (!match?.[1]?.startsWith(API_TOKEN_PREFIX)) {
       throw new AppError(401, 'invalid_token', 'Send an API token as "Authorization: Bearer cg_…".');
     }
-    return actorFromApiToken(ctx, match[1]);
+    const token = match[1];
+    return cachedActor(ctx, request, `token:${hashToken(token)}`, async () => {
+      const { actor, expiresAtMs } = await actorFromApiToken(ctx, token);
+      return { actor, validUntil: Math.min(Date.now() + TOUCH_MS, expiresAtMs) };
+    });
   }
   const cookie = request.cookies[SESSION_COOKIE];
-  return cookie ? actorFromSession(ctx, cookie) : ANONYMOUS;
+  if (!cookie) return ANONYMOUS;
+  return cachedActor(ctx, request, `session:${hashToken(cookie)}`, async () => {
+    const { actor, expiresAtMs } = await actorFromSession(ctx, cookie);
+    return { actor, validUntil: Math.min(Date.now() + TOUCH_MS, expiresAtMs) };
+  });
 }
 
 /**

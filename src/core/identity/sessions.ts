@@ -42,12 +42,24 @@ export async function createSession(
   return { id, token, expiresAt };
 }
 
+/** The live session for a cookie token, with its user, in one query; undefined when ended or expired. */
 export async function findLiveSession(ctx: AppContext, token: string) {
   const session = await ctx.db
     .selectFrom('sessions')
-    .select(['id', 'user_id', 'expires_at', 'last_seen_at'])
-    .where('token_hash', '=', hashToken(token))
-    .where('revoked_at', 'is', null)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.email',
+      'users.display_name',
+      'users.is_platform_admin',
+      'users.totp_enabled_at',
+      'users.disabled_at',
+    ])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!session) return undefined;
   const now = Date.now();

@@ -50,6 +50,14 @@ describeEachDialect('organizations', (dialect) => {
     expect(adminView.json().items.map((o: { id: string }) => o.id).sort()).toEqual([hidden.id, shown.id].sort());
   });
 
+  it('serves a fresh directory page after any write, even one made straight in the database', async () => {
+    const first = (await t.app.inject({ url: '/api/v1/organizations?q=freshness' })).json();
+    expect(first.items).toHaveLength(0);
+    await createOrganization(t.database.db, { name: 'Freshness Check Org' });
+    const second = (await t.app.inject({ url: '/api/v1/organizations?q=freshness' })).json();
+    expect(second.items.map((o: { name: string }) => o.name)).toEqual(['Freshness Check Org']);
+  });
+
   it('paginates with a cursor in name order without gaps or repeats', async () => {
     for (let i = 0; i < 7; i++) await createOrganization(t.database.db, { name: `Paging Org ${i}` });
     const seen: string[] = [];

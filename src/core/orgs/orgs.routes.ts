@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { readChangeCountersOnce } from '../db/change-counters.ts';
+import { sendCachedJson } from '../http/json-cache.ts';
 import { PageQuery } from '../http/pagination.ts';
 import { createInvitation, findInvitations, revokeInvitation } from './invitations.service.ts';
 import * as schemas from './orgs.schemas.ts';
@@ -33,7 +35,11 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
         response: { 200: schemas.OrganizationList },
       },
     },
-    (request) => findOrganizations(ctx, request.actor, request.query),
+    async (request, reply) =>
+      sendCachedJson(
+        reply,
+        await findOrganizations(ctx, request.actor, request.query, readChangeCountersOnce(ctx.db, request)),
+      ),
   );
 
   app.post(

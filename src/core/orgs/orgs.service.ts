@@ -2,11 +2,12 @@ import type { Actor, UserActor } from '../access/actor.ts';
 import { authorize, can, isEffectivePlatformAdmin } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
+import { type ChangeCounters, readChangeCounters, VersionedCache } from '../db/change-counters.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { enqueueEmail, enqueueOrgEvent, notifyUsers } from '../delivery/outbox.ts';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.ts';
-import { decodeCursor, toPage } from '../http/pagination.ts';
+import { decodeCursor, type Page, toPage } from '../http/pagination.ts';
 import type { OrgKind, OrgRole, VerificationStatus } from './kinds.ts';
 import { presentMember, presentOrganization } from './orgs.presenter.ts';
 import {
@@ -51,10 +52,15 @@ export async function getOrganization(ctx: AppContext, actor: Actor, id: string)
   return presentOrganization(await getOrganizationRow(ctx, actor, id));
 }
 
+// Directory pages are read far more often than organizations change. Cached per visibility scope and
+// query, under the `directory` change counter that triggers bump on any organization or membership write.
+const directoryCache = new VersionedCache<Page<ReturnType<typeof presentOrganization>>>(2_000);
+
 export async function findOrganizations(
   ctx: AppContext,
   actor: Actor,
   query: { q?: string; kind?: string; countryCode?: string; verificationStatus?: string; cursor?: string; limit?: number },
+  counters: Promise<ChangeCounters> = readChangeCounters(ctx.db),
 ) {
   const limit = query.limit ?? 50;
   const cursor = decodeCursor(query.cursor);
@@ -66,19 +72,28 @@ export async function findOrganizations(
     }
     after = { name: parsed[0], id: parsed[1] };
   }
+  // The same rule as organization.read: others' unverified organizations stay out of sight.
+  const ownOrgIds = isEffectivePlatformAdmin(actor)
+    ? undefined
+    : actor.type === 'user'
+      ? actor.memberships.map((m) => m.orgId).sort()
+      : [];
+  const cacheKey = JSON.stringify([ownOrgIds ?? 'all', query.q, query.kind, query.countryCode, query.verificationStatus, query.cursor, limit]);
+  const { directory } = await counters;
+  const cached = directoryCache.get(cacheKey, directory);
+  if (cached) return cached;
   const rows = await findOrganizationRows(ctx.db, {
     ...(query.q ? { q: query.q } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.countryCode ? { countryCode: query.countryCode } : {}),
     ...(query.verificationStatus ? { verificationStatus: query.verificationStatus } : {}),
-    // The same rule as organization.read: others' unverified organizations stay out of sight.
-    ...(isEffectivePlatformAdmin(actor)
-      ? {}
-      : { restrictToVerifiedOr: actor.type === 'user' ? actor.memberships.map((m) => m.orgId) : [] }),
+    ...(ownOrgIds ? { restrictToVerifiedOr: ownOrgIds } : {}),
     ...(after ? { after } : {}),
     limit,
   });
-  return toPage(rows, limit, (row) => JSON.stringify([row.name, row.id]), presentOrganization);
+  const page = toPage(rows, limit, (row) => JSON.stringify([row.name, row.id]), presentOrganization);
+  directoryCache.set(cacheKey, directory, page);
+  return page;
 }
 
 export async function createOrganization(ctx: AppContext, actor: Actor, input: OrganizationInput) {

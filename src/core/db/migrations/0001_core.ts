@@ -75,6 +75,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  // The directory lists organizations by name, paging with (name, id) cursors.
+  await db.schema.createIndex('organizations_name').on('organizations').columns(['name', 'id']).execute();
   await db.schema.createIndex('organizations_kind').on('organizations').columns(['kind', 'id']).execute();
   await db.schema
     .createIndex('organizations_country')

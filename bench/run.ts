@@ -1,0 +1,36 @@
+import { benchmarkThroughput } from './throughput.ts';
+
+/**
+ * `npm run bench`: every figure is a median over several runs, and throughput is a ratio to a bare
+ * Fastify route serving the same bytes, measured in the same run, so a noisy machine cancels out.
+ */
+const format = (n: number) => n.toFixed(0).padStart(7);
+const only = process.argv[2];
+
+if (!only || only === 'throughput') {
+  const figures = await benchmarkThroughput();
+  process.stdout.write('\nRead throughput (requests/s, autocannon, 20 connections)\n');
+  for (const [name, target, data] of [
+    ['GET /api/v1/reference/countries', 0.6, figures.reference],
+    ['GET /api/v1/organizations (10,000 orgs, signed in)', 0.3, figures.organizations],
+  ] as const) {
+    process.stdout.write(`  ${name}\n`);
+    data.app.forEach((app, i) => {
+      process.stdout.write(`    run ${i + 1}: app ${format(app)}  bare ${format(data.bare[i]!)}  ratio ${data.ratios[i]!.toFixed(2)}\n`);
+    });
+    const verdict = data.medianRatio >= target ? 'meets' : 'MISSES';
+    process.stdout.write(`    median ratio ${data.medianRatio.toFixed(2)} (target >= ${target}: ${verdict})\n`);
+  }
+}
+
+if (!only || only === 'delivery') {
+  const { benchmarkDeliveryLatency } = await import('./delivery.ts');
+  const result = await benchmarkDeliveryLatency();
+  process.stdout.write('\nDelivery latency, commit to SMTP receipt on loopback (1,000 messages)\n');
+  result.runs.forEach((run, i) => {
+    process.stdout.write(`    run ${i + 1}: p50 ${run.p50.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms  max ${run.max.toFixed(1)} ms\n`);
+  });
+  const verdict = result.median.p99 <= 250 ? 'meets' : 'MISSES';
+  process.stdout.write(`    median p50 ${result.median.p50.toFixed(1)} ms, p99 ${result.median.p99.toFixed(1)} ms (target p99 <= 250 ms: ${verdict})\n`);
+}
+process.exit(0);
