@@ -10,7 +10,7 @@ export const CONFIG_VARIABLES = {
   HOST: { default: '127.0.0.1', doc: 'Interface to listen on; 0.0.0.0 to accept connections from other hosts.' },
   PUBLIC_URL: {
     default: 'http://localhost:8080',
-    doc: 'The address users reach; used in e-mailed links. With https, cookies are Secure and HSTS is sent.',
+    doc: 'The address users reach; used in e-mailed links. With https, cookies are Secure and HSTS is sent. Unset, it follows PORT.',
   },
   DATABASE_URL: {
     default: 'sqlite:./data/commonground.db',
@@ -85,7 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const raw = {
     port: attempt(() => asInteger('PORT', get('PORT')), 0),
     host: get('HOST'),
-    publicUrl: get('PUBLIC_URL').replace(/\/+$/, ''),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${get('PORT')}`).replace(/\/+$/, ''),
     databaseUrl: get('DATABASE_URL'),
     dataDir: get('DATA_DIR'),
     secretKey: get('SECRET_KEY'),
