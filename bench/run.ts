@@ -16,10 +16,14 @@ if (!only || only === 'throughput') {
   ] as const) {
     process.stdout.write(`  ${name}\n`);
     data.app.forEach((app, i) => {
-      process.stdout.write(`    run ${i + 1}: app ${format(app)}  bare ${format(data.bare[i]!)}  ratio ${data.ratios[i]!.toFixed(2)}\n`);
+      process.stdout.write(
+        `    run ${i + 1}: app ${format(app)}  bare ${format(data.bare[i]!)}  ratio ${data.ratios[i]!.toFixed(2)}\n`,
+      );
     });
     const verdict = data.medianRatio >= target ? 'meets' : 'MISSES';
-    process.stdout.write(`    median ratio ${data.medianRatio.toFixed(2)} (target >= ${target}: ${verdict})\n`);
+    process.stdout.write(
+      `    median ratio ${data.medianRatio.toFixed(2)} (target >= ${target}: ${verdict})\n`,
+    );
   }
 }
 
@@ -28,9 +32,13 @@ if (!only || only === 'delivery') {
   const result = await benchmarkDeliveryLatency();
   process.stdout.write('\nDelivery latency, commit to SMTP receipt on loopback (1,000 messages)\n');
   result.runs.forEach((run, i) => {
-    process.stdout.write(`    run ${i + 1}: p50 ${run.p50.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms  max ${run.max.toFixed(1)} ms\n`);
+    process.stdout.write(
+      `    run ${i + 1}: p50 ${run.p50.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms  max ${run.max.toFixed(1)} ms\n`,
+    );
   });
   const verdict = result.median.p99 <= 250 ? 'meets' : 'MISSES';
-  process.stdout.write(`    median p50 ${result.median.p50.toFixed(1)} ms, p99 ${result.median.p99.toFixed(1)} ms (target p99 <= 250 ms: ${verdict})\n`);
+  process.stdout.write(
+    `    median p50 ${result.median.p50.toFixed(1)} ms, p99 ${result.median.p99.toFixed(1)} ms (target p99 <= 250 ms: ${verdict})\n`,
+  );
 }
 process.exit(0);

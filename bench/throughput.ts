@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { newId, nowIso } from '../src/core/db/ids.ts';
 import { migrateToLatest, openDatabase } from '../src/core/db/database.ts';
+import { newId, nowIso } from '../src/core/db/ids.ts';
 import { hashPassword } from '../src/core/identity/passwords.ts';
 import { ORG_KINDS } from '../src/core/orgs/kinds.ts';
 import { seedReference } from '../src/core/reference/seed.ts';
@@ -33,7 +33,11 @@ function startServer(args: string[], env: Record<string, string>): Promise<Serve
   });
 }
 
-async function requestsPerSecond(url: string, headers: Record<string, string>, seconds: number): Promise<number> {
+async function requestsPerSecond(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<number> {
   const result = await autocannon({ url, headers, connections: 20, duration: seconds, pipelining: 1 });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
@@ -90,7 +94,10 @@ export async function seedDatabase(path: string): Promise<{ email: string }> {
       });
       await trx.insertInto('organizations').values(rows).execute();
       if (start === 0) {
-        await trx.insertInto('memberships').values({ org_id: rows[0]!.id, user_id: userId, role: 'member', created_at: now }).execute();
+        await trx
+          .insertInto('memberships')
+          .values({ org_id: rows[0]!.id, user_id: userId, role: 'member', created_at: now })
+          .execute();
       }
     });
   }
@@ -108,7 +115,9 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-export async function benchmarkThroughput(options: { runs?: number; seconds?: number } = {}): Promise<ThroughputFigures> {
+export async function benchmarkThroughput(
+  options: { runs?: number; seconds?: number } = {},
+): Promise<ThroughputFigures> {
   const runs = options.runs ?? 3;
   const seconds = options.seconds ?? 5;
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
@@ -131,7 +140,9 @@ export async function benchmarkThroughput(options: { runs?: number; seconds?: nu
         body: JSON.stringify({ email, password: PASSWORD }),
       });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const referenceBody = Buffer.from(await (await fetch(`${base}/api/v1/reference/countries`)).arrayBuffer());
+      const referenceBody = Buffer.from(
+        await (await fetch(`${base}/api/v1/reference/countries`)).arrayBuffer(),
+      );
       const orgsResponse = await fetch(`${base}/api/v1/organizations`, { headers: { cookie } });
       const orgsBody = Buffer.from(await orgsResponse.arrayBuffer());
       const orgCount = (JSON.parse(orgsBody.toString()) as { items: unknown[] }).items.length;

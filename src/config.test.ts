@@ -5,13 +5,17 @@ import { CONFIG_VARIABLES, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('has sensible defaults for a laptop', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8080, databaseUrl: 'sqlite:./data/commonground.db', isHttps: false });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'sqlite:./data/commonground.db',
+      isHttps: false,
+    });
   });
 
   it('names every bad variable at once', () => {
-    expect(() => loadConfig({ PORT: 'eighty', TRUST_PROXY: 'perhaps', SECRET_KEY: 'short', SMTP_URL: 'http://x' })).toThrow(
-      /PORT[\s\S]*TRUST_PROXY[\s\S]*SECRET_KEY[\s\S]*SMTP_URL/,
-    );
+    expect(() =>
+      loadConfig({ PORT: 'eighty', TRUST_PROXY: 'perhaps', SECRET_KEY: 'short', SMTP_URL: 'http://x' }),
+    ).toThrow(/PORT[\s\S]*TRUST_PROXY[\s\S]*SECRET_KEY[\s\S]*SMTP_URL/);
   });
 
   it('turns https on from PUBLIC_URL', () => {

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
 /**
@@ -7,7 +7,10 @@ import { Value } from 'typebox/value';
  */
 export const CONFIG_VARIABLES = {
   PORT: { default: '8080', doc: 'TCP port the HTTP server listens on.' },
-  HOST: { default: '127.0.0.1', doc: 'Interface to listen on; 0.0.0.0 to accept connections from other hosts.' },
+  HOST: {
+    default: '127.0.0.1',
+    doc: 'Interface to listen on; 0.0.0.0 to accept connections from other hosts.',
+  },
   PUBLIC_URL: {
     default: 'http://localhost:8080',
     doc: 'The address users reach; used in e-mailed links. With https, cookies are Secure and HSTS is sent. Unset, it follows PORT.',
@@ -27,10 +30,16 @@ export const CONFIG_VARIABLES = {
   },
   MAIL_FROM: { default: 'Common Ground <no-reply@localhost>', doc: 'Sender address of outgoing mail.' },
   LOG_LEVEL: { default: 'info', doc: 'pino log level: fatal, error, warn, info, debug, trace or silent.' },
-  RATE_LIMIT_PER_MINUTE: { default: '600', doc: 'Requests per minute allowed from one client address; 0 turns the limit off.' },
+  RATE_LIMIT_PER_MINUTE: {
+    default: '600',
+    doc: 'Requests per minute allowed from one client address; 0 turns the limit off.',
+  },
   BODY_LIMIT_BYTES: { default: '1048576', doc: 'Largest request body accepted, in bytes.' },
   SESSION_TTL_HOURS: { default: '12', doc: 'How long a session lasts without activity.' },
-  TRUST_PROXY: { default: 'false', doc: 'true when behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto.' },
+  TRUST_PROXY: {
+    default: 'false',
+    doc: 'true when behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto.',
+  },
   DELIVERY_WORKER: { default: 'true', doc: 'Run the outbox worker (e-mail, webhooks) in this process.' },
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: {
     default: 'false',
@@ -106,7 +115,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     errors.push(`${error.instancePath.slice(1) || 'config'} ${error.message}`);
   }
   if (raw.secretKey && raw.secretKey.length < 32) errors.push('SECRET_KEY must be at least 32 characters');
-  if (raw.smtpUrl && !/^smtps?:\/\//.test(raw.smtpUrl)) errors.push('SMTP_URL must start with smtp:// or smtps://');
+  if (raw.smtpUrl && !/^smtps?:\/\//.test(raw.smtpUrl))
+    errors.push('SMTP_URL must start with smtp:// or smtps://');
   if (errors.length > 0) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return { ...(raw as Static<typeof ConfigSchema>), isHttps: raw.publicUrl.startsWith('https://') };
 }

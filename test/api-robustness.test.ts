@@ -11,7 +11,13 @@ interface Operation {
 }
 
 type OpenApiDocument = {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> }; parameters?: { in: string }[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content?: Record<string, { schema?: unknown }> }; parameters?: { in: string }[] }
+    >
+  >;
 };
 
 function operationsOf(document: OpenApiDocument): Operation[] {
@@ -47,7 +53,13 @@ function wrongValueFor(type: string | string[] | undefined): unknown {
   }
 }
 
-const ODD_IDS = ['does-not-exist', 'org_00000000000000000000000000', '%E2%80%AE%00', 'x'.repeat(300), "1' or '1'='1"];
+const ODD_IDS = [
+  'does-not-exist',
+  'org_00000000000000000000000000',
+  '%E2%80%AE%00',
+  'x'.repeat(300),
+  "1' or '1'='1",
+];
 
 describeEachDialect('every route survives malformed requests', (dialect) => {
   let t: TestApp;
@@ -68,10 +80,17 @@ describeEachDialect('every route survives malformed requests', (dialect) => {
   });
   afterAll(() => t.close());
 
-  async function check(label: string, send: () => Promise<{ statusCode: number; headers: Record<string, unknown>; body: string }>) {
+  async function check(
+    label: string,
+    send: () => Promise<{ statusCode: number; headers: Record<string, unknown>; body: string }>,
+  ) {
     const response = await send();
-    if (response.statusCode >= 500) failures.push(`${label} -> ${response.statusCode} ${response.body.slice(0, 200)}`);
-    if (response.statusCode >= 400 && !String(response.headers['content-type']).includes('application/problem+json')) {
+    if (response.statusCode >= 500)
+      failures.push(`${label} -> ${response.statusCode} ${response.body.slice(0, 200)}`);
+    if (
+      response.statusCode >= 400 &&
+      !String(response.headers['content-type']).includes('application/problem+json')
+    ) {
       failures.push(`${label} -> ${response.statusCode} without problem+json`);
     }
   }
@@ -106,7 +125,11 @@ describeEachDialect('every route survives malformed requests', (dialect) => {
             send({ method: method as 'POST', url, headers, payload: '[1,2,3]' }),
           );
           await check(`${who} ${method} ${url} unknown fields`, () =>
-            send({ method: method as 'POST', url, payload: { unexpected: true, __proto__: { polluted: 1 }, constructor: 'x' } }),
+            send({
+              method: method as 'POST',
+              url,
+              payload: { unexpected: true, __proto__: { polluted: 1 }, constructor: 'x' },
+            }),
           );
           await check(`${who} ${method} ${url} oversized`, () =>
             send({ method: method as 'POST', url, payload: { blob: 'x'.repeat(10_000) } }),
@@ -116,10 +139,16 @@ describeEachDialect('every route survives malformed requests', (dialect) => {
           );
           const properties = Object.entries(bodySchema?.properties ?? {});
           if (properties.length > 0) {
-            const wrong = Object.fromEntries(properties.map(([name, schema]) => [name, wrongValueFor(schema.type)]));
-            await check(`${who} ${method} ${url} wrong types`, () => send({ method: method as 'POST', url, payload: wrong }));
+            const wrong = Object.fromEntries(
+              properties.map(([name, schema]) => [name, wrongValueFor(schema.type)]),
+            );
+            await check(`${who} ${method} ${url} wrong types`, () =>
+              send({ method: method as 'POST', url, payload: wrong }),
+            );
             const withNul = Object.fromEntries(properties.map(([name]) => [name, 'a\u0000b']));
-            await check(`${who} ${method} ${url} NUL characters`, () => send({ method: method as 'POST', url, payload: withNul }));
+            await check(`${who} ${method} ${url} NUL characters`, () =>
+              send({ method: method as 'POST', url, payload: withNul }),
+            );
           }
         }
       }

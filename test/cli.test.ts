@@ -30,7 +30,11 @@ describe('the commonground command', () => {
   let env: Record<string, string>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cg-cli-'));
-    env = { DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'cg.db')}`, PUBLIC_URL: 'https://cg.example.org' };
+    env = {
+      DATA_DIR: dir,
+      DATABASE_URL: `sqlite:${join(dir, 'cg.db')}`,
+      PUBLIC_URL: 'https://cg.example.org',
+    };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,7 +44,14 @@ describe('the commonground command', () => {
     for (const command of ['serve', 'migrate', 'seed', 'admin create', 'audit verify', 'backup']) {
       expect(help.stdout).toContain(command);
     }
-    for (const command of [['serve'], ['migrate'], ['seed'], ['admin', 'create'], ['audit', 'verify'], ['backup']]) {
+    for (const command of [
+      ['serve'],
+      ['migrate'],
+      ['seed'],
+      ['admin', 'create'],
+      ['audit', 'verify'],
+      ['backup'],
+    ]) {
       const run = await commonground([...command, '--help'], env);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`Usage: commonground ${command.join(' ')}`);
@@ -88,7 +99,10 @@ describe('the commonground command', () => {
     const count = copy.prepare('select count(*) as n from organizations').get() as { n: number };
     copy.close();
     expect(count.n).toBeGreaterThan(0);
-    const postgres = await commonground(['backup'], { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    const postgres = await commonground(['backup'], {
+      ...env,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+    });
     expect(postgres.code).toBe(2);
     expect(postgres.stdout).toContain('pg_dump');
   }, 120_000);

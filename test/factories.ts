@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
-import { newId, nowIso } from '../src/core/db/ids.ts';
 import type { Db } from '../src/core/db/database.ts';
+import { newId, nowIso } from '../src/core/db/ids.ts';
 import { hashPassword } from '../src/core/identity/passwords.ts';
 import type { OrgKind, OrgRole, VerificationStatus } from '../src/core/orgs/kinds.ts';
 
@@ -14,15 +14,20 @@ let passwordHashCache: Promise<string> | undefined;
 
 export async function createUser(
   db: Db,
-  fields: { email?: string; displayName?: string; isPlatformAdmin?: boolean; hasTotp?: boolean; password?: string } = {},
+  fields: {
+    email?: string;
+    displayName?: string;
+    isPlatformAdmin?: boolean;
+    hasTotp?: boolean;
+    password?: string;
+  } = {},
 ) {
   const id = newId('usr');
   const email = fields.email ?? `${id}@example.test`;
   const now = nowIso();
+  if (passwordHashCache === undefined) passwordHashCache = hashPassword(DEFAULT_PASSWORD);
   const passwordHash =
-    fields.password === undefined
-      ? await (passwordHashCache ??= hashPassword(DEFAULT_PASSWORD))
-      : await hashPassword(fields.password);
+    fields.password === undefined ? await passwordHashCache : await hashPassword(fields.password);
   const hasTotp = fields.hasTotp ?? fields.isPlatformAdmin ?? false;
   await db
     .insertInto('users')
@@ -46,7 +51,12 @@ export async function createUser(
 
 export async function createOrganization(
   db: Db,
-  fields: { name?: string; kind?: OrgKind; countryCode?: string | null; verificationStatus?: VerificationStatus } = {},
+  fields: {
+    name?: string;
+    kind?: OrgKind;
+    countryCode?: string | null;
+    verificationStatus?: VerificationStatus;
+  } = {},
 ) {
   const id = newId('org');
   const now = nowIso();
@@ -73,7 +83,10 @@ export async function createOrganization(
 }
 
 export async function addMember(db: Db, orgId: string, userId: string, role: OrgRole = 'member') {
-  await db.insertInto('memberships').values({ org_id: orgId, user_id: userId, role, created_at: nowIso() }).execute();
+  await db
+    .insertInto('memberships')
+    .values({ org_id: orgId, user_id: userId, role, created_at: nowIso() })
+    .execute();
 }
 
 export function currentTotp(secret = TEST_TOTP_SECRET): Promise<string> {

@@ -62,7 +62,8 @@ describe('HTTP surface', () => {
     const limited = await createTestApp('sqlite', { RATE_LIMIT_PER_MINUTE: '3' });
     try {
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await limited.app.inject({ url: '/api/v1/reference/tlp-labels' })).statusCode);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await limited.app.inject({ url: '/api/v1/reference/tlp-labels' })).statusCode);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
       const problem = await limited.app.inject({ url: '/api/v1/reference/tlp-labels' });
       expect(problem.json().code).toBe('rate_limited');

@@ -5,10 +5,11 @@ import { migrateToLatest, openDatabase } from '../core/db/database.ts';
 import { getSigningKey } from '../core/db/settings.ts';
 import { createSetupLink } from '../core/identity/auth.service.ts';
 
-
 export async function adminCreateCommand(email: string): Promise<number> {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    process.stderr.write('Give the new admin\'s address: commonground admin create --email someone@example.org\n');
+    process.stderr.write(
+      "Give the new admin's address: commonground admin create --email someone@example.org\n",
+    );
     return 1;
   }
   const config = loadConfig();

@@ -8,7 +8,7 @@ export async function backupCommand(output: string | undefined): Promise<number>
   const config = loadConfig();
   if (isPostgresUrl(config.databaseUrl)) {
     process.stdout.write(
-      'This instance runs on PostgreSQL: back it up with PostgreSQL\'s own tools, for example\n\n' +
+      "This instance runs on PostgreSQL: back it up with PostgreSQL's own tools, for example\n\n" +
         '  pg_dump --format=custom --file=commonground.dump "$DATABASE_URL"\n\n' +
         'and restore with pg_restore. pg_dump takes a consistent snapshot while the platform keeps running.\n',
     );

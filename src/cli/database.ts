@@ -7,7 +7,9 @@ export async function migrateCommand(): Promise<number> {
   const database = openDatabase(config.databaseUrl);
   try {
     const applied = await migrateToLatest(database);
-    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
+    process.stdout.write(
+      applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n',
+    );
     return 0;
   } finally {
     await database.close();

@@ -11,14 +11,24 @@ import type { OrgKind, OrgRole } from '../core/orgs/kinds.ts';
  * every address is under the reserved .invalid domain, and the countries are only for the map.
  */
 const DEMO_ORGS: { name: string; kind: OrgKind; countryCode: string | null; isVerified: boolean }[] = [
-  { name: 'Demo Ministry of Foreign Affairs (Kenya desk)', kind: 'state', countryCode: 'KE', isVerified: true },
+  {
+    name: 'Demo Ministry of Foreign Affairs (Kenya desk)',
+    kind: 'state',
+    countryCode: 'KE',
+    isVerified: true,
+  },
   { name: 'Demo National Cyber Agency (Chile desk)', kind: 'state', countryCode: 'CL', isVerified: true },
   { name: 'Demo Regional Cyber Forum', kind: 'intergovernmental', countryCode: null, isVerified: true },
   { name: 'Demo National CSIRT', kind: 'cert', countryCode: 'FR', isVerified: true },
   { name: 'Demo Software Vendor Ltd.', kind: 'private_sector', countryCode: 'JP', isVerified: true },
   { name: 'Demo Digital Rights Watch', kind: 'civil_society', countryCode: 'BR', isVerified: false },
   { name: 'Demo Institute for Cyber Policy', kind: 'academia', countryCode: 'EG', isVerified: true },
-  { name: 'Demo Internet Operators Group', kind: 'technical_community', countryCode: null, isVerified: false },
+  {
+    name: 'Demo Internet Operators Group',
+    kind: 'technical_community',
+    countryCode: null,
+    isVerified: false,
+  },
 ];
 
 export const DEMO_PASSWORD = 'demo-password-not-for-production';
@@ -40,13 +50,22 @@ function slug(name: string): string {
 
 export async function seedDemo(db: Db, _config: Config): Promise<DemoCredentials> {
   const adminEmail = 'secretariat@demo.commonground.invalid';
-  const existingAdmin = await db.selectFrom('users').select(['totp_secret']).where('email', '=', adminEmail).executeTakeFirst();
+  const existingAdmin = await db
+    .selectFrom('users')
+    .select(['totp_secret'])
+    .where('email', '=', adminEmail)
+    .executeTakeFirst();
   const members: DemoCredentials['members'] = DEMO_ORGS.flatMap((org) => [
     { email: `admin@${slug(org.name)}.demo.invalid`, organization: org.name, role: 'org_admin' as const },
     { email: `analyst@${slug(org.name)}.demo.invalid`, organization: org.name, role: 'member' as const },
   ]);
   if (existingAdmin) {
-    return { password: DEMO_PASSWORD, admin: { email: adminEmail, totpSecret: existingAdmin.totp_secret ?? '' }, members, isNew: false };
+    return {
+      password: DEMO_PASSWORD,
+      admin: { email: adminEmail, totpSecret: existingAdmin.totp_secret ?? '' },
+      members,
+      isNew: false,
+    };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const totpSecret = generateSecret();
@@ -89,7 +108,11 @@ export async function seedDemo(db: Db, _config: Config): Promise<DemoCredentials
         })
         .execute();
       for (const member of members.filter((m) => m.organization === org.name)) {
-        const person = user(member.email, `${member.role === 'org_admin' ? 'Admin' : 'Analyst'}, ${org.name}`, false);
+        const person = user(
+          member.email,
+          `${member.role === 'org_admin' ? 'Admin' : 'Analyst'}, ${org.name}`,
+          false,
+        );
         await trx.insertInto('users').values(person).execute();
         await trx
           .insertInto('memberships')

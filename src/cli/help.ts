@@ -2,7 +2,10 @@ import { CONFIG_VARIABLES } from '../config.ts';
 
 type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string }>;
 
-export const COMMANDS: Record<string, { summary: string; usage: string; details: string; options: OptionSpec }> = {
+export const COMMANDS: Record<
+  string,
+  { summary: string; usage: string; details: string; options: OptionSpec }
+> = {
   serve: {
     summary: 'Migrate, seed reference data and serve the platform',
     usage: 'commonground serve [--demo]',
@@ -19,7 +22,8 @@ export const COMMANDS: Record<string, { summary: string; usage: string; details:
   seed: {
     summary: 'Load reference data (countries, regions); --demo adds the demo dataset',
     usage: 'commonground seed [--demo]',
-    details: 'Loads the shipped reference data into the database; with --demo also the fictional demo dataset.',
+    details:
+      'Loads the shipped reference data into the database; with --demo also the fictional demo dataset.',
     options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   },
   'admin create': {
@@ -51,7 +55,9 @@ export function printHelp(command?: string): void {
     if (command === 'serve') {
       process.stdout.write('\nConfiguration (environment variables):\n');
       for (const [name, variable] of Object.entries(CONFIG_VARIABLES)) {
-        process.stdout.write(`  ${name.padEnd(31)} ${variable.doc}${variable.default ? ` [${variable.default}]` : ''}\n`);
+        process.stdout.write(
+          `  ${name.padEnd(31)} ${variable.doc}${variable.default ? ` [${variable.default}]` : ''}\n`,
+        );
       }
     }
     return;

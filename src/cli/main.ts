@@ -6,7 +6,8 @@ import { COMMANDS, printHelp } from './help.ts';
 /** The `commonground` command. Each subcommand lives in its own file and answers --help. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const sub = command === 'admin' || command === 'audit' ? `${command} ${rest.shift() ?? ''}`.trim() : command;
+  const sub =
+    command === 'admin' || command === 'audit' ? `${command} ${rest.shift() ?? ''}`.trim() : command;
   if (!sub || sub === '--help' || sub === '-h' || sub === 'help') {
     printHelp();
     return sub ? 0 : 1;

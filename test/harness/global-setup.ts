@@ -22,7 +22,9 @@ export default async function setup(project: TestProject): Promise<void> {
     isAvailable = true;
   } catch (error) {
     if (process.env.CI) {
-      throw new Error(`PostgreSQL is required in CI but ${TEST_POSTGRES_URL} did not answer: ${String(error)}`);
+      throw new Error(
+        `PostgreSQL is required in CI but ${TEST_POSTGRES_URL} did not answer: ${String(error)}`,
+      );
     }
     console.warn(
       `\n[tests] PostgreSQL at ${TEST_POSTGRES_URL} is not reachable: the PostgreSQL runs of the database suites are SKIPPED.\n`,

@@ -62,7 +62,10 @@ export async function findAuditEvents(
   let select = ctx.db.selectFrom('audit_events').selectAll();
   if (query.orgId) select = select.where('org_id', '=', query.orgId);
   if (before !== undefined) select = select.where('seq', '<', Number(before));
-  const rows = await select.orderBy('seq', 'desc').limit(limit + 1).execute();
+  const rows = await select
+    .orderBy('seq', 'desc')
+    .limit(limit + 1)
+    .execute();
   return toPage(rows, limit, (r) => r.seq, presentAuditEvent);
 }
 

@@ -25,7 +25,11 @@ describeEachDialect('audit chain', (dialect) => {
   });
 
   it('names the first edited event', async () => {
-    await database.db.updateTable('audit_events').set({ summary: 'rewritten history' }).where('seq', '=', 3).execute();
+    await database.db
+      .updateTable('audit_events')
+      .set({ summary: 'rewritten history' })
+      .where('seq', '=', 3)
+      .execute();
     const result = await verifyAuditChain(database.db);
     expect(result.isIntact).toBe(false);
     expect(result.firstBroken).toMatchObject({ seq: 3, reason: 'its content does not match its hash' });
@@ -33,14 +37,21 @@ describeEachDialect('audit chain', (dialect) => {
 
   it('notices a deleted event in the middle and at the end', async () => {
     await database.db.deleteFrom('audit_events').where('seq', '=', 2).execute();
-    expect((await verifyAuditChain(database.db)).firstBroken).toMatchObject({ seq: 2, reason: 'event 2 is missing' });
+    expect((await verifyAuditChain(database.db)).firstBroken).toMatchObject({
+      seq: 2,
+      reason: 'event 2 is missing',
+    });
     await database.db.deleteFrom('audit_events').where('seq', '>=', 1).execute();
     expect((await verifyAuditChain(database.db)).isIntact).toBe(false);
   });
 
   it('notices an event re-hashed by someone who edits but cannot re-chain the rest', async () => {
     const { computeAuditHash } = await import('./audit.ts');
-    const row = await database.db.selectFrom('audit_events').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '=', 2)
+      .executeTakeFirstOrThrow();
     const forged = { ...row, summary: 'forged' };
     await database.db
       .updateTable('audit_events')
@@ -48,14 +59,22 @@ describeEachDialect('audit chain', (dialect) => {
       .where('seq', '=', 2)
       .execute();
     const result = await verifyAuditChain(database.db);
-    expect(result.firstBroken).toMatchObject({ seq: 3, reason: 'its previous hash does not match the event before it' });
+    expect(result.firstBroken).toMatchObject({
+      seq: 3,
+      reason: 'its previous hash does not match the event before it',
+    });
   });
 
   it('keeps one unbroken chain under concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         database.db.transaction().execute((trx) =>
-          recordAudit(trx, { actor: { type: 'system', label: 'test' }, action: 'test.concurrent', subjectType: 'test', summary: `c${i}` }),
+          recordAudit(trx, {
+            actor: { type: 'system', label: 'test' },
+            action: 'test.concurrent',
+            subjectType: 'test',
+            summary: `c${i}`,
+          }),
         ),
       ),
     );

@@ -109,7 +109,8 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 2000): 
           firstBroken: { seq: expectedSeq, id: null, reason: `event ${expectedSeq} is missing` },
         };
       }
-      if (row.prev_hash !== previousHash) return broken('its previous hash does not match the event before it');
+      if (row.prev_hash !== previousHash)
+        return broken('its previous hash does not match the event before it');
       if (computeAuditHash(row) !== row.hash) return broken('its content does not match its hash');
       previousHash = row.hash;
       expectedSeq++;

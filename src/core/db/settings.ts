@@ -7,7 +7,11 @@ import type { Db } from './database.ts';
  */
 export async function getSigningKey(db: Db, configured: string): Promise<Buffer> {
   if (configured) return Buffer.from(configured, 'utf8');
-  const existing = await db.selectFrom('instance_settings').select('value').where('key', '=', 'signing_key').executeTakeFirst();
+  const existing = await db
+    .selectFrom('instance_settings')
+    .select('value')
+    .where('key', '=', 'signing_key')
+    .executeTakeFirst();
   if (existing) return Buffer.from(existing.value, 'base64');
   const generated = randomBytes(32).toString('base64');
   await db
@@ -16,6 +20,10 @@ export async function getSigningKey(db: Db, configured: string): Promise<Buffer>
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   // Another process may have won the race: read back what was stored.
-  const stored = await db.selectFrom('instance_settings').select('value').where('key', '=', 'signing_key').executeTakeFirstOrThrow();
+  const stored = await db
+    .selectFrom('instance_settings')
+    .select('value')
+    .where('key', '=', 'signing_key')
+    .executeTakeFirstOrThrow();
   return Buffer.from(stored.value, 'base64');
 }

@@ -1,3 +1,5 @@
+import { PostgresAdapter, sql } from 'kysely';
+import type { RecordResource } from '../access/audience.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import type { Trx } from '../db/transaction.ts';
 
@@ -6,6 +8,11 @@ import type { Trx } from '../db/transaction.ts';
  * exists exactly when the change it reports was committed. The worker (worker.ts) sends them.
  */
 
+/** PostgreSQL channel on which committed outbox messages wake the workers of every app process. */
+export const OUTBOX_CHANNEL = 'commonground_outbox';
+
+export type OutboxChannel = 'email' | 'webhook';
+
 export interface EmailMessage {
   to: string;
   subject: string;
@@ -13,10 +20,45 @@ export interface EmailMessage {
   html?: string;
 }
 
-export async function enqueueEmail(
+/** What an outbox row of the `webhook` channel carries: one event for one endpoint. */
+export interface WebhookPayload {
+  endpointId: string;
+  type: string;
+  /** When the event happened (ISO 8601); the body's `timestamp`. */
+  timestamp: string;
+  data: Record<string, unknown>;
+  /** The labelled record the event reveals, checked again at send time against the endpoint's organization. */
+  record?: RecordResource;
+}
+
+export const OUTBOX_CHANNELS: readonly OutboxChannel[] = ['email', 'webhook'];
+
+// Messages this process has queued, per channel. The worker compares it with what it saw at its last
+// claim to skip the claim query after commits that queued nothing, which are most of them. A rolled-back
+// message counts too: it costs one claim that finds nothing.
+const enqueuedCounts: Record<OutboxChannel, number> = { email: 0, webhook: 0 };
+
+/** How many messages of the channel this process has queued since it started (see the worker). */
+export function countLocalEnqueues(channel: OutboxChannel): number {
+  return enqueuedCounts[channel];
+}
+
+// Transactions that already carry a NOTIFY: PostgreSQL folds repeats anyway, this saves the round trips.
+const notifiedTransactions = new WeakSet<Trx>();
+
+/**
+ * On PostgreSQL, a NOTIFY inside the transaction is delivered at commit and never on rollback, so
+ * workers in other app processes wake exactly for committed messages. SQLite has a single process.
+ */
+async function signalWorkers(trx: Trx): Promise<void> {
+  if (notifiedTransactions.has(trx) || !(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  notifiedTransactions.add(trx);
+  await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
+}
+
+async function insertMessage(
   trx: Trx,
-  message: EmailMessage,
-  meta: { topic: string; orgId?: string | null },
+  message: { channel: OutboxChannel; topic: string; orgId: string | null; payload: unknown },
 ): Promise<string> {
   const id = newId('msg');
   const now = nowIso();
@@ -24,10 +66,10 @@ export async function enqueueEmail(
     .insertInto('outbox')
     .values({
       id,
-      channel: 'email',
-      topic: meta.topic,
-      org_id: meta.orgId ?? null,
-      payload: JSON.stringify(message),
+      channel: message.channel,
+      topic: message.topic,
+      org_id: message.orgId,
+      payload: JSON.stringify(message.payload),
       status: 'pending',
       attempts: 0,
       next_attempt_at: now,
@@ -38,7 +80,22 @@ export async function enqueueEmail(
       last_error: null,
     })
     .execute();
+  enqueuedCounts[message.channel]++;
+  await signalWorkers(trx);
   return id;
+}
+
+export async function enqueueEmail(
+  trx: Trx,
+  message: EmailMessage,
+  meta: { topic: string; orgId?: string | null },
+): Promise<string> {
+  return insertMessage(trx, {
+    channel: 'email',
+    topic: meta.topic,
+    orgId: meta.orgId ?? null,
+    payload: message,
+  });
 }
 
 export interface OrgEvent {
@@ -46,6 +103,24 @@ export interface OrgEvent {
   /** Event type, e.g. `organization.member_added`; endpoints subscribe by type or `*`. */
   type: string;
   data: Record<string, unknown>;
+  /** Set when the event reveals a labelled record: endpoints outside its audience do not get it. */
+  record?: RecordResource;
+}
+
+/** One message for one endpoint, whatever it subscribes to (the `webhook.test` event uses this directly). */
+export async function enqueueWebhookMessage(
+  trx: Trx,
+  endpoint: { id: string; orgId: string },
+  event: { type: string; data: Record<string, unknown>; record?: RecordResource },
+): Promise<string> {
+  const payload: WebhookPayload = {
+    endpointId: endpoint.id,
+    type: event.type,
+    timestamp: nowIso(),
+    data: event.data,
+    ...(event.record ? { record: event.record } : {}),
+  };
+  return insertMessage(trx, { channel: 'webhook', topic: event.type, orgId: endpoint.orgId, payload });
 }
 
 /** One outbox message per active endpoint of the organization that subscribes to the event type. */
@@ -56,36 +131,21 @@ export async function enqueueOrgEvent(trx: Trx, event: OrgEvent): Promise<string
     .where('org_id', '=', event.orgId)
     .where('status', '=', 'active')
     .execute();
-  const now = nowIso();
   const ids: string[] = [];
   for (const endpoint of endpoints) {
     const types = JSON.parse(endpoint.event_types) as string[];
     if (!types.includes('*') && !types.includes(event.type)) continue;
-    const id = newId('msg');
-    ids.push(id);
-    await trx
-      .insertInto('outbox')
-      .values({
-        id,
-        channel: 'webhook',
-        topic: event.type,
-        org_id: event.orgId,
-        payload: JSON.stringify({
-          endpointId: endpoint.id,
+    ids.push(
+      await enqueueWebhookMessage(
+        trx,
+        { id: endpoint.id, orgId: event.orgId },
+        {
           type: event.type,
-          timestamp: now,
           data: event.data,
-        }),
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now,
-        lease_owner: null,
-        lease_until: null,
-        created_at: now,
-        delivered_at: null,
-        last_error: null,
-      })
-      .execute();
+          ...(event.record ? { record: event.record } : {}),
+        },
+      ),
+    );
   }
   return ids;
 }

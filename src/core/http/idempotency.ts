@@ -31,7 +31,11 @@ export function registerIdempotency(app: FastifyInstance): void {
     const header = request.headers['idempotency-key'];
     if (header === undefined) return;
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
-      throw new AppError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 printable characters.');
+      throw new AppError(
+        400,
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1 to 255 printable characters.',
+      );
     }
     const actorKey = actorKeyOf(request);
     const requestHash = createHash('sha256')
@@ -39,7 +43,11 @@ export function registerIdempotency(app: FastifyInstance): void {
       .digest('hex');
     const db = app.ctx.db;
     const cutoff = new Date(Date.now() - 24 * 3600_000).toISOString();
-    await db.deleteFrom('idempotency_keys').where('created_at', '<', cutoff).where('actor_key', '=', actorKey).execute();
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('created_at', '<', cutoff)
+      .where('actor_key', '=', actorKey)
+      .execute();
     const existing = await db
       .selectFrom('idempotency_keys')
       .selectAll()
@@ -48,10 +56,18 @@ export function registerIdempotency(app: FastifyInstance): void {
       .executeTakeFirst();
     if (existing) {
       if (existing.request_hash !== requestHash) {
-        throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+        throw new AppError(
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was used for a different request.',
+        );
       }
       if (existing.status_code === null) {
-        throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still running.');
+        throw new AppError(
+          409,
+          'idempotency_in_progress',
+          'A request with this Idempotency-Key is still running.',
+        );
       }
       reply.header('idempotent-replayed', 'true');
       return reply
@@ -74,7 +90,11 @@ export function registerIdempotency(app: FastifyInstance): void {
         })
         .execute();
     } catch {
-      throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still running.');
+      throw new AppError(
+        409,
+        'idempotency_in_progress',
+        'A request with this Idempotency-Key is still running.',
+      );
     }
     request.idempotencyRecord = { actorKey, key: header };
   });

@@ -13,7 +13,11 @@ function hasNul(value: unknown, depth = 0): boolean {
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     if (hasNul(request.params) || hasNul(request.query) || hasNul(request.body)) {
-      throw new AppError(400, 'invalid_character', 'The request contains a NUL character, which no field accepts.');
+      throw new AppError(
+        400,
+        'invalid_character',
+        'The request contains a NUL character, which no field accepts.',
+      );
     }
   });
 }

@@ -18,7 +18,11 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'cg_session' },
-          apiToken: { type: 'http', scheme: 'bearer', description: 'An API token, `cg_…`, scoped to one organization.' },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token, `cg_…`, scoped to one organization.',
+          },
         },
       },
       security: [{ session: [] }, { apiToken: [] }, {}],

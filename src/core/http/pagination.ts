@@ -24,7 +24,8 @@ export function decodeCursor(cursor: string | undefined): string | number | unde
   if (cursor === undefined || cursor === '') return undefined;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && (typeof value[0] === 'string' || typeof value[0] === 'number')) return value[0];
+    if (Array.isArray(value) && (typeof value[0] === 'string' || typeof value[0] === 'number'))
+      return value[0];
   } catch {
     // fall through to the error below
   }

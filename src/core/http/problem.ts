@@ -15,9 +15,21 @@ interface Problem {
 
 /** Fastify's own error codes mapped to our stable problem codes. */
 const FASTIFY_CODES: Record<string, { status: number; code: string; title: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', title: 'The request body is not valid JSON.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', title: 'The JSON request body is empty.' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', title: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'malformed_json',
+    title: 'The request body is not valid JSON.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'malformed_json',
+    title: 'The JSON request body is empty.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'body_too_large',
+    title: 'The request body is too large.',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'unsupported_media_type',
@@ -81,7 +93,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
     if (known) return sendProblem(request, reply, known.status, known.code, known.title);
     if (fastifyError.statusCode === 429) {
-      return sendProblem(request, reply, 429, 'rate_limited', 'Too many requests; slow down and retry later.');
+      return sendProblem(
+        request,
+        reply,
+        429,
+        'rate_limited',
+        'Too many requests; slow down and retry later.',
+      );
     }
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       return sendProblem(request, reply, fastifyError.statusCode, 'bad_request', fastifyError.message);
@@ -89,5 +107,4 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, 500, 'internal_error', 'Something went wrong on our side.');
   });
-
 }

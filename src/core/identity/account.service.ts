@@ -146,7 +146,8 @@ export async function disableTotp(ctx: AppContext, actor: UserActor, password: s
 export async function regenerateRecoveryCodes(ctx: AppContext, actor: UserActor, password: string) {
   await assertPassword(ctx, actor.userId, password);
   const user = await getUser(ctx, actor.userId);
-  if (!user.totp_enabled_at) throw new AppError(409, 'totp_not_enabled', 'Enable two-factor authentication first.');
+  if (!user.totp_enabled_at)
+    throw new AppError(409, 'totp_not_enabled', 'Enable two-factor authentication first.');
   return inTransaction(ctx, async (trx) => {
     const codes = await replaceRecoveryCodes(trx, actor.userId);
     await recordAudit(trx, {

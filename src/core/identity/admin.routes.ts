@@ -13,7 +13,11 @@ import { presentAdminUser } from './identity.presenter.ts';
 import { AdminUser, IdParam } from './identity.schemas.ts';
 import { revokeUserSessions } from './sessions.ts';
 
-export async function findUsers(ctx: AppContext, actor: Actor, query: { q?: string; cursor?: string; limit?: number }) {
+export async function findUsers(
+  ctx: AppContext,
+  actor: Actor,
+  query: { q?: string; cursor?: string; limit?: number },
+) {
   authorize(actor, 'users.manage', { type: 'platform' });
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor);
@@ -25,7 +29,10 @@ export async function findUsers(ctx: AppContext, actor: Actor, query: { q?: stri
     );
   }
   if (after !== undefined) select = select.where('id', '>', String(after));
-  const rows = await select.orderBy('id').limit(limit + 1).execute();
+  const rows = await select
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
   return toPage(rows, limit, (r) => r.id, presentAdminUser);
 }
 
@@ -38,11 +45,19 @@ export async function updateUser(
   authorize(actor, 'users.manage', { type: 'platform' });
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
   if (!user) throw notFound('User');
-  if (actor.type === 'user' && actor.userId === userId && (input.isPlatformAdmin === false || input.isDisabled)) {
+  if (
+    actor.type === 'user' &&
+    actor.userId === userId &&
+    (input.isPlatformAdmin === false || input.isDisabled)
+  ) {
     throw conflict('cannot_demote_self', 'Ask another platform admin to remove your own powers.');
   }
   if (input.isPlatformAdmin && !user.totp_enabled_at) {
-    throw new AppError(409, 'totp_required_for_role', 'The user must enable two-factor authentication first.');
+    throw new AppError(
+      409,
+      'totp_required_for_role',
+      'The user must enable two-factor authentication first.',
+    );
   }
   await inTransaction(ctx, async (trx) => {
     await trx
@@ -56,7 +71,11 @@ export async function updateUser(
       .execute();
     if (input.isDisabled) await revokeUserSessions(trx, userId);
     const changes = [
-      input.isPlatformAdmin !== undefined ? (input.isPlatformAdmin ? 'made platform admin' : 'no longer platform admin') : '',
+      input.isPlatformAdmin !== undefined
+        ? input.isPlatformAdmin
+          ? 'made platform admin'
+          : 'no longer platform admin'
+        : '',
       input.isDisabled !== undefined ? (input.isDisabled ? 'disabled' : 'enabled') : '',
     ].filter(Boolean);
     await recordAudit(trx, {
@@ -67,7 +86,11 @@ export async function updateUser(
       summary: `${user.email}: ${changes.join(', ') || 'no change'}`,
     });
   });
-  const updated = await ctx.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const updated = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   return presentAdminUser(updated);
 }
 
@@ -81,7 +104,10 @@ export async function adminRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'List user accounts (platform admins)',
-        querystring: Type.Intersect([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) })]),
+        querystring: Type.Intersect([
+          PageQuery,
+          Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }),
+        ]),
         response: { 200: pageOf(AdminUser) },
       },
     },

@@ -9,7 +9,7 @@ import { enqueueEmail } from '../delivery/outbox.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import { hashToken, newSecret } from './crypto.ts';
 import { assertAcceptablePassword, hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
-import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
+import { replaceRecoveryCodes, spendRecoveryCode } from './recovery-codes.ts';
 import { createSession, csrfTokenFor, type NewSession, revokeUserSessions } from './sessions.ts';
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKeys } from './throttle.ts';
 import { isValidTotp, newTotpEnrolment } from './totp.ts';
@@ -55,12 +55,16 @@ export async function login(
     if (isTotpOn) {
       const isSecondFactorValid = input.totpCode
         ? await isValidTotp(user.totp_secret!, input.totpCode)
-        : await useRecoveryCode(trx, user.id, input.recoveryCode!);
+        : await spendRecoveryCode(trx, user.id, input.recoveryCode!);
       if (!isSecondFactorValid) return undefined;
     }
     // Rotation: a sign-in always starts a new session and ends the one the browser came with.
     if (previousSessionId) {
-      await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('id', '=', previousSessionId).execute();
+      await trx
+        .updateTable('sessions')
+        .set({ revoked_at: nowIso() })
+        .where('id', '=', previousSessionId)
+        .execute();
     }
     const session = await createSession(trx, ctx.config.sessionTtlHours, user.id, client);
     const actor: Actor = {
@@ -94,7 +98,11 @@ export async function login(
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   if (actor.type !== 'user' || !actor.sessionId) return;
   await inTransaction(ctx, async (trx) => {
-    await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('id', '=', actor.sessionId!).execute();
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: nowIso() })
+      .where('id', '=', actor.sessionId!)
+      .execute();
     await recordAudit(trx, {
       actor,
       action: 'user.signed_out',
@@ -198,7 +206,9 @@ export async function completeSetup(
     if (!link.email && (await hasPlatformAdmin(trx))) {
       throw badRequest('invalid_token', 'This instance already has a platform admin.');
     }
-    const secret = link.payload ? (JSON.parse(link.payload) as { totpSecret?: string }).totpSecret : undefined;
+    const secret = link.payload
+      ? (JSON.parse(link.payload) as { totpSecret?: string }).totpSecret
+      : undefined;
     if (!secret) throw badRequest('totp_not_started', 'Start the authenticator enrolment first.');
     if (!(await isValidTotp(secret, input.totpCode))) {
       throw new AppError(400, 'invalid_totp', 'The code is wrong or has expired.');
@@ -276,7 +286,11 @@ export async function requestPasswordReset(ctx: AppContext, emailInput: string):
 
 export async function completePasswordReset(ctx: AppContext, token: string, password: string): Promise<void> {
   const link = await findUsableLink(ctx.db, 'password_reset', token);
-  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', link.user_id!).executeTakeFirstOrThrow();
+  const user = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', link.user_id!)
+    .executeTakeFirstOrThrow();
   assertAcceptablePassword(password, user.email);
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (trx) => {

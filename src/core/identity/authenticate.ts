@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ANONYMOUS, type Actor } from '../access/actor.ts';
+import { type Actor, ANONYMOUS } from '../access/actor.ts';
 import type { AppContext } from '../context.ts';
 import { readChangeCountersOnce, VersionedCache } from '../db/change-counters.ts';
 import { nowIso } from '../db/ids.ts';
@@ -12,7 +12,10 @@ export const API_TOKEN_PREFIX = 'cg_';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
-async function actorFromApiToken(ctx: AppContext, token: string): Promise<{ actor: Actor; expiresAtMs: number }> {
+async function actorFromApiToken(
+  ctx: AppContext,
+  token: string,
+): Promise<{ actor: Actor; expiresAtMs: number }> {
   const row = await ctx.db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -37,7 +40,11 @@ async function actorFromApiToken(ctx: AppContext, token: string): Promise<{ acto
   // A token acts only within its organization, and only while its owner is still a member.
   const memberships = (await findMemberships(ctx.db, row.user_id)).filter((m) => m.orgId === row.org_id);
   if (memberships.length === 0) {
-    throw new AppError(401, 'invalid_token', 'The API token owner is no longer a member of its organization.');
+    throw new AppError(
+      401,
+      'invalid_token',
+      'The API token owner is no longer a member of its organization.',
+    );
   }
   if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
     await ctx.db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.id).execute();
@@ -56,7 +63,10 @@ async function actorFromApiToken(ctx: AppContext, token: string): Promise<{ acto
   return { actor, expiresAtMs: Date.parse(row.expires_at) };
 }
 
-async function actorFromSession(ctx: AppContext, token: string): Promise<{ actor: Actor; expiresAtMs: number }> {
+async function actorFromSession(
+  ctx: AppContext,
+  token: string,
+): Promise<{ actor: Actor; expiresAtMs: number }> {
   const session = await findLiveSession(ctx, token);
   if (!session || session.disabled_at) return { actor: ANONYMOUS, expiresAtMs: 0 };
   const actor: Actor = {
@@ -139,7 +149,11 @@ export function registerAuthentication(app: FastifyInstance): void {
       const sent = request.headers['x-csrf-token'];
       const expected = csrfTokenFor(app.ctx, actor.sessionId!);
       if (typeof sent !== 'string' || !safeEqual(sent, expected)) {
-        throw new AppError(403, 'csrf_failed', 'The CSRF token is missing or wrong; reload the page and retry.');
+        throw new AppError(
+          403,
+          'csrf_failed',
+          'The CSRF token is missing or wrong; reload the page and retry.',
+        );
       }
     }
   });

@@ -1,6 +1,12 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createOrganization, createUser, currentTotp, DEFAULT_PASSWORD } from '../../../test/factories.ts';
+import {
+  addMember,
+  createOrganization,
+  createUser,
+  currentTotp,
+  DEFAULT_PASSWORD,
+} from '../../../test/factories.ts';
 import { createTestApp, signIn, type TestApp } from '../../../test/harness/app.ts';
 import { describeEachDialect } from '../../../test/harness/databases.ts';
 import { createSetupLink } from './auth.service.ts';
@@ -37,8 +43,17 @@ describeEachDialect('identity', (dialect) => {
       expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//);
       expect(qrSvg).toContain('<svg');
 
-      const body = { token, email: 'Chair@Secretariat.example', displayName: 'Chair', password: DEFAULT_PASSWORD };
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/setup', payload: { ...body, totpCode: '000000' } });
+      const body = {
+        token,
+        email: 'Chair@Secretariat.example',
+        displayName: 'Chair',
+        password: DEFAULT_PASSWORD,
+      };
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/setup',
+        payload: { ...body, totpCode: '000000' },
+      });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().code).toBe('invalid_totp');
 
@@ -49,7 +64,11 @@ describeEachDialect('identity', (dialect) => {
       });
       expect(created.statusCode).toBe(201);
       const result = created.json();
-      expect(result.user).toMatchObject({ email: 'chair@secretariat.example', isPlatformAdmin: true, hasTotp: true });
+      expect(result.user).toMatchObject({
+        email: 'chair@secretariat.example',
+        isPlatformAdmin: true,
+        hasTotp: true,
+      });
       expect(result.recoveryCodes).toHaveLength(10);
       expect(created.cookies.find((c) => c.name === 'cg_session')?.httpOnly).toBe(true);
 
@@ -87,7 +106,11 @@ describeEachDialect('identity', (dialect) => {
     it('asks for the TOTP code, refuses a wrong one, accepts the right one and a recovery code once', async () => {
       const user = await createUser(t.database.db, { hasTotp: true });
       const login = (extra: Record<string, string>) =>
-        t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: user.password, ...extra } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: user.email, password: user.password, ...extra },
+        });
       expect((await login({})).json().code).toBe('totp_required');
       expect((await login({ totpCode: '123456' })).json().code).toBe('invalid_totp');
       expect((await login({ totpCode: await currentTotp() })).statusCode).toBe(200);
@@ -126,15 +149,23 @@ describeEachDialect('identity', (dialect) => {
         payload: { email: user.email, password: user.password },
       });
       expect(second.statusCode).toBe(200);
-      const oldSession = await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: first.cookie } });
+      const oldSession = await t.app.inject({
+        url: '/api/v1/auth/session',
+        headers: { cookie: first.cookie },
+      });
       expect(oldSession.json().user).toBeNull();
 
       const a = await signIn(t.app, user.email);
       const b = await signIn(t.app, user.email);
-      const list = (await a.request({ url: '/api/v1/me/sessions' })).json().items as { id: string; isCurrent: boolean }[];
+      const list = (await a.request({ url: '/api/v1/me/sessions' })).json().items as {
+        id: string;
+        isCurrent: boolean;
+      }[];
       expect(list.filter((s) => s.isCurrent)).toHaveLength(1);
       const other = list.find((s) => !s.isCurrent)!;
-      expect((await a.request({ method: 'DELETE', url: `/api/v1/me/sessions/${other.id}` })).statusCode).toBe(204);
+      expect((await a.request({ method: 'DELETE', url: `/api/v1/me/sessions/${other.id}` })).statusCode).toBe(
+        204,
+      );
       const remaining = (await a.request({ url: '/api/v1/me/sessions' })).json().items as { id: string }[];
       expect(remaining.map((s) => s.id)).not.toContain(other.id);
       // Whichever of a or b was revoked is now signed out.
@@ -160,7 +191,11 @@ describeEachDialect('identity', (dialect) => {
         payload: { displayName: 'Changed' },
       });
       expect(forged.statusCode).toBe(403);
-      const ok = await client.request({ method: 'PATCH', url: '/api/v1/me', payload: { displayName: 'Changed' } });
+      const ok = await client.request({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        payload: { displayName: 'Changed' },
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.json().displayName).toBe('Changed');
     });
@@ -187,7 +222,11 @@ describeEachDialect('identity', (dialect) => {
     it('resets a password through a single-use e-mailed link and ends every session', async () => {
       const user = await createUser(t.database.db);
       const client = await signIn(t.app, user.email);
-      const ask = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: user.email } });
+      const ask = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset',
+        payload: { email: user.email },
+      });
       expect(ask.statusCode).toBe(202);
       const unknown = await t.app.inject({
         method: 'POST',
@@ -229,14 +268,22 @@ describeEachDialect('identity', (dialect) => {
       const { recoveryCodes } = activated.json() as { recoveryCodes: string[] };
       expect(recoveryCodes).toHaveLength(10);
       const login = (extra: Record<string, string>) =>
-        t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: user.password, ...extra } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: user.email, password: user.password, ...extra },
+        });
       expect((await login({})).json().code).toBe('totp_required');
       expect((await login({ recoveryCode: recoveryCodes[0]! })).statusCode).toBe(200);
       expect((await login({ recoveryCode: recoveryCodes[0]! })).json().code).toBe('invalid_totp');
 
       const admin = await createUser(t.database.db, { isPlatformAdmin: true });
       const adminClient = await signIn(t.app, admin.email, { withTotp: true });
-      const refused = await adminClient.request({ method: 'DELETE', url: '/api/v1/me/totp', payload: { password: admin.password } });
+      const refused = await adminClient.request({
+        method: 'DELETE',
+        url: '/api/v1/me/totp',
+        payload: { password: admin.password },
+      });
       expect(refused.statusCode).toBe(403);
       expect(refused.json().code).toBe('totp_required_for_role');
     });
@@ -260,13 +307,22 @@ describeEachDialect('identity', (dialect) => {
       expect(token).toMatch(/^cg_/);
       const listed = (await client.request({ url: '/api/v1/me/api-tokens' })).json().items;
       expect(JSON.stringify(listed)).not.toContain(token);
-      const stored = await t.database.db.selectFrom('api_tokens').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
+      const stored = await t.database.db
+        .selectFrom('api_tokens')
+        .select('token_hash')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(stored.token_hash).not.toContain(token);
 
       const bearer = { authorization: `Bearer ${token}` };
-      expect((await t.app.inject({ url: `/api/v1/organizations/${own.id}/members`, headers: bearer })).statusCode).toBe(200);
+      expect(
+        (await t.app.inject({ url: `/api/v1/organizations/${own.id}/members`, headers: bearer })).statusCode,
+      ).toBe(200);
       // The user belongs to `other` too, but the token is scoped to `own`: unverified `other` is invisible to it.
-      expect((await t.app.inject({ url: `/api/v1/organizations/${other.id}/members`, headers: bearer })).statusCode).toBe(404);
+      expect(
+        (await t.app.inject({ url: `/api/v1/organizations/${other.id}/members`, headers: bearer }))
+          .statusCode,
+      ).toBe(404);
       // Tokens never create tokens.
       const nested = await t.app.inject({
         method: 'POST',
@@ -276,7 +332,9 @@ describeEachDialect('identity', (dialect) => {
       });
       expect(nested.statusCode).toBe(403);
 
-      expect((await client.request({ method: 'DELETE', url: `/api/v1/me/api-tokens/${id}` })).statusCode).toBe(204);
+      expect(
+        (await client.request({ method: 'DELETE', url: `/api/v1/me/api-tokens/${id}` })).statusCode,
+      ).toBe(204);
       const after = await t.app.inject({ url: `/api/v1/organizations/${own.id}/members`, headers: bearer });
       expect(after.statusCode).toBe(401);
       expect(after.json().code).toBe('invalid_token');

@@ -27,7 +27,13 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/auth/session',
-    { schema: { tags, summary: 'Who is signed in, and the CSRF token for writes', response: { 200: schemas.SessionState } } },
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in, and the CSRF token for writes',
+        response: { 200: schemas.SessionState },
+      },
+    },
     async (request) => {
       const actor = request.actor;
       if (actor.type !== 'user') return { user: null, csrfToken: null };
@@ -91,7 +97,10 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Choose a new password with the e-mailed link; ends every session',
-        body: Type.Object({ token: schemas.LinkToken, password: schemas.Password }, { additionalProperties: false }),
+        body: Type.Object(
+          { token: schemas.LinkToken, password: schemas.Password },
+          { additionalProperties: false },
+        ),
         response: NoContent,
       },
     },
@@ -135,7 +144,11 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'Create a platform admin from a setup link, with TOTP, and sign in',
         body: schemas.SetupBody,
         response: {
-          201: Type.Object({ user: schemas.Me, csrfToken: Type.String(), recoveryCodes: Type.Array(Type.String()) }),
+          201: Type.Object({
+            user: schemas.Me,
+            csrfToken: Type.String(),
+            recoveryCodes: Type.Array(Type.String()),
+          }),
         },
       },
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
@@ -245,14 +258,25 @@ export async function meRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await account.changePassword(ctx, requireUser(request), request.body.currentPassword, request.body.newPassword);
+      await account.changePassword(
+        ctx,
+        requireUser(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return reply.status(204).send(null);
     },
   );
 
   app.post(
     '/me/totp/enrolment',
-    { schema: { tags, summary: 'Start enrolling an authenticator app', response: { 200: schemas.TotpEnrolment } } },
+    {
+      schema: {
+        tags,
+        summary: 'Start enrolling an authenticator app',
+        response: { 200: schemas.TotpEnrolment },
+      },
+    },
     (request) => account.startTotpEnrolment(ctx, requireUser(request)),
   );
 
@@ -266,7 +290,9 @@ export async function meRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: schemas.RecoveryCodes },
       },
     },
-    async (request) => ({ recoveryCodes: await account.activateTotp(ctx, requireUser(request), request.body.code) }),
+    async (request) => ({
+      recoveryCodes: await account.activateTotp(ctx, requireUser(request), request.body.code),
+    }),
   );
 
   app.delete(
@@ -303,7 +329,11 @@ export async function meRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/me/sessions',
     {
-      schema: { tags, summary: 'Your active sessions', response: { 200: Type.Object({ items: Type.Array(schemas.SessionItem) }) } },
+      schema: {
+        tags,
+        summary: 'Your active sessions',
+        response: { 200: Type.Object({ items: Type.Array(schemas.SessionItem) }) },
+      },
     },
     async (request) => ({ items: await account.findSessions(ctx, requireUser(request)) }),
   );
@@ -320,7 +350,11 @@ export async function meRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/me/api-tokens',
     {
-      schema: { tags, summary: 'Your API tokens', response: { 200: Type.Object({ items: Type.Array(schemas.ApiTokenItem) }) } },
+      schema: {
+        tags,
+        summary: 'Your API tokens',
+        response: { 200: Type.Object({ items: Type.Array(schemas.ApiTokenItem) }) },
+      },
     },
     async (request) => ({ items: await account.findApiTokens(ctx, requireUser(request)) }),
   );
@@ -344,7 +378,8 @@ export async function meRoutes(fastify: FastifyInstance): Promise<void> {
       },
       config: { isIdempotent: true },
     },
-    async (request, reply) => reply.status(201).send(await account.createApiToken(ctx, requireUser(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await account.createApiToken(ctx, requireUser(request), request.body)),
   );
 
   app.delete(

@@ -2,7 +2,10 @@ import { Type } from 'typebox';
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({ minLength: 1, maxLength: 1024 });
-export const TotpCode = Type.String({ pattern: '^\\s*\\d{3}\\s*\\d{3}\\s*$', description: 'Six-digit code.' });
+export const TotpCode = Type.String({
+  pattern: '^\\s*\\d{3}\\s*\\d{3}\\s*$',
+  description: 'Six-digit code.',
+});
 export const LinkToken = Type.String({ minLength: 16, maxLength: 200 });
 export const Locale = Type.Enum(['ar', 'zh', 'en', 'es', 'fr', 'ru']);
 
@@ -40,7 +43,11 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const TotpEnrolment = Type.Object({ secret: Type.String(), otpauthUri: Type.String(), qrSvg: Type.String() });
+export const TotpEnrolment = Type.Object({
+  secret: Type.String(),
+  otpauthUri: Type.String(),
+  qrSvg: Type.String(),
+});
 export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
 
 export const SetupBody = Type.Object(

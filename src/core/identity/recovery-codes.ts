@@ -13,7 +13,10 @@ function newCode(): string {
 }
 
 function normalize(code: string): string {
-  return code.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Replaces the user's recovery codes; returns the new ones, which are shown once. */
@@ -37,7 +40,7 @@ export async function replaceRecoveryCodes(trx: Trx, userId: string): Promise<st
 }
 
 /** Spends a recovery code: true when it was unused and is now used. */
-export async function useRecoveryCode(trx: Trx, userId: string, code: string): Promise<boolean> {
+export async function spendRecoveryCode(trx: Trx, userId: string, code: string): Promise<boolean> {
   const result = await trx
     .updateTable('recovery_codes')
     .set({ used_at: nowIso() })

@@ -92,7 +92,12 @@ export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: st
 }
 
 export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: ctx.config.isHttps, path: '/' });
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.isHttps,
+    path: '/',
+  });
 }
 
 export async function revokeUserSessions(trx: Trx, userId: string, exceptSessionId?: string): Promise<void> {

@@ -12,7 +12,10 @@ const POLICIES = {
   address: { freeFailures: 30, maxDelaySeconds: 900 },
 } as const;
 
-export function throttleKeys(email: string, ip: string | null): { key: string; policy: keyof typeof POLICIES }[] {
+export function throttleKeys(
+  email: string,
+  ip: string | null,
+): { key: string; policy: keyof typeof POLICIES }[] {
   return [
     { key: `account:${email}`, policy: 'account' },
     ...(ip ? [{ key: `address:${ip}`, policy: 'address' as const }] : []),
@@ -35,10 +38,15 @@ export async function assertNotThrottled(db: Kysely<Database>, keys: { key: stri
     .filter((ms) => ms > 0);
   if (waits.length > 0) {
     const seconds = Math.ceil(Math.max(...waits) / 1000);
-    throw new AppError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${seconds} seconds.`, {
-      headers: { 'retry-after': String(seconds) },
-      extra: { retryAfterSeconds: seconds },
-    });
+    throw new AppError(
+      429,
+      'too_many_attempts',
+      `Too many failed sign-ins; try again in ${seconds} seconds.`,
+      {
+        headers: { 'retry-after': String(seconds) },
+        extra: { retryAfterSeconds: seconds },
+      },
+    );
   }
 }
 
@@ -49,7 +57,11 @@ export async function recordLoginFailure(
   const now = new Date();
   for (const { key, policy } of keys) {
     const { freeFailures, maxDelaySeconds } = POLICIES[policy];
-    const existing = await db.selectFrom('login_attempts').select('failures').where('key', '=', key).executeTakeFirst();
+    const existing = await db
+      .selectFrom('login_attempts')
+      .select('failures')
+      .where('key', '=', key)
+      .executeTakeFirst();
     const failures = (existing?.failures ?? 0) + 1;
     const over = failures - freeFailures;
     const lockedUntil =
@@ -58,7 +70,9 @@ export async function recordLoginFailure(
       .insertInto('login_attempts')
       .values({ key, failures, last_failure_at: now.toISOString(), locked_until: lockedUntil })
       .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ failures, last_failure_at: now.toISOString(), locked_until: lockedUntil }),
+        oc
+          .column('key')
+          .doUpdateSet({ failures, last_failure_at: now.toISOString(), locked_until: lockedUntil }),
       )
       .execute();
   }

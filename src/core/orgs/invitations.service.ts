@@ -24,11 +24,22 @@ const orgResource = (row: { id: string; verification_status: string }) => ({
   verificationStatus: row.verification_status as VerificationStatus,
 });
 
-export async function findInvitations(ctx: AppContext, actor: Actor, orgId: string, cursor?: string, limit = 50) {
+export async function findInvitations(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  cursor?: string,
+  limit = 50,
+) {
   const org = await getOrganizationRow(ctx, actor, orgId);
   authorize(actor, 'organization.invitations.manage', orgResource(org));
   const after = decodeCursor(cursor);
-  const rows = await findInvitationRows(ctx.db, orgId, after === undefined ? undefined : String(after), limit);
+  const rows = await findInvitationRows(
+    ctx.db,
+    orgId,
+    after === undefined ? undefined : String(after),
+    limit,
+  );
   return toPage(rows, limit, (r) => r.id, presentInvitation);
 }
 
@@ -182,7 +193,10 @@ export async function acceptInvitation(
       throw new AppError(401, 'authentication_required', `Sign in as ${invitation.email} to accept.`);
     }
     if (actor.userId !== existing.id) {
-      throw conflict('signed_in_as_other_user', `This invitation is for ${invitation.email}; sign in with that account.`);
+      throw conflict(
+        'signed_in_as_other_user',
+        `This invitation is for ${invitation.email}; sign in with that account.`,
+      );
     }
   } else {
     if (!input.displayName?.trim() || !input.password) {
@@ -200,7 +214,8 @@ export async function acceptInvitation(
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw badRequest('invalid_token', 'This invitation was already used.');
+    if (Number(claimed.numUpdatedRows) !== 1)
+      throw badRequest('invalid_token', 'This invitation was already used.');
     let userId = existing?.id;
     let signIn: AcceptResult['signIn'];
     if (!userId) {
@@ -225,7 +240,11 @@ export async function acceptInvitation(
       const session = await createSession(trx, ctx.config.sessionTtlHours, userId, client);
       signIn = { session, csrfToken: csrfTokenFor(ctx, session.id) };
     }
-    await trx.updateTable('invitations').set({ accepted_by: userId }).where('id', '=', invitation.id).execute();
+    await trx
+      .updateTable('invitations')
+      .set({ accepted_by: userId })
+      .where('id', '=', invitation.id)
+      .execute();
     await trx
       .insertInto('memberships')
       .values({ org_id: invitation.org_id, user_id: userId, role: invitation.role, created_at: now })

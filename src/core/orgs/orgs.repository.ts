@@ -44,9 +44,15 @@ export function findOrganizationRows(db: Reader, filters: OrganizationFilters) {
   }
   if (filters.after) {
     const { name, id } = filters.after;
-    query = query.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
+    query = query.where((eb) =>
+      eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]),
+    );
   }
-  return query.orderBy('name').orderBy('id').limit(filters.limit + 1).execute();
+  return query
+    .orderBy('name')
+    .orderBy('id')
+    .limit(filters.limit + 1)
+    .execute();
 }
 
 export function findOrganizationRow(db: Reader, id: string) {
@@ -62,10 +68,19 @@ export function findMemberRows(db: Reader, orgId: string, afterUserId: string | 
   let query = db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.user_id', 'users.email', 'users.display_name', 'memberships.role', 'memberships.created_at'])
+    .select([
+      'memberships.user_id',
+      'users.email',
+      'users.display_name',
+      'memberships.role',
+      'memberships.created_at',
+    ])
     .where('memberships.org_id', '=', orgId);
   if (afterUserId) query = query.where('memberships.user_id', '>', afterUserId);
-  return query.orderBy('memberships.user_id').limit(limit + 1).execute();
+  return query
+    .orderBy('memberships.user_id')
+    .limit(limit + 1)
+    .execute();
 }
 
 export function findAdminUserIds(db: Reader, orgId: string): Promise<string[]> {
@@ -110,5 +125,8 @@ export function findInvitationRows(db: Reader, orgId: string, afterId: string | 
     .select('users.email as invited_by_email')
     .where('invitations.org_id', '=', orgId);
   if (afterId) query = query.where('invitations.id', '<', afterId);
-  return query.orderBy('invitations.id', 'desc').limit(limit + 1).execute();
+  return query
+    .orderBy('invitations.id', 'desc')
+    .limit(limit + 1)
+    .execute();
 }

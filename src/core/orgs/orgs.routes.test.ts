@@ -35,19 +35,36 @@ describeEachDialect('organizations', (dialect) => {
       payload: { name: 'Ministry of ICT', kind: 'state', countryCode: 'KE' },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ kind: 'state', countryCode: 'KE', verificationStatus: 'unverified', memberCount: 1 });
+    expect(created.json()).toMatchObject({
+      kind: 'state',
+      countryCode: 'KE',
+      verificationStatus: 'unverified',
+      memberCount: 1,
+    });
     const me = (await client.request({ url: '/api/v1/me' })).json();
-    expect(me.memberships[0]).toMatchObject({ organizationId: created.json().id, role: 'org_admin', isOrgVerified: false });
+    expect(me.memberships[0]).toMatchObject({
+      organizationId: created.json().id,
+      role: 'org_admin',
+      isOrgVerified: false,
+    });
   });
 
   it('hides unverified organizations from others and the public, and lists verified ones', async () => {
-    const hidden = await createOrganization(t.database.db, { name: 'Zeta Unverified Org', verificationStatus: 'unverified' });
+    const hidden = await createOrganization(t.database.db, {
+      name: 'Zeta Unverified Org',
+      verificationStatus: 'unverified',
+    });
     const shown = await createOrganization(t.database.db, { name: 'Zeta Verified Org' });
     const anonymous = await t.app.inject({ url: '/api/v1/organizations?q=zeta' });
     expect(anonymous.json().items.map((o: { id: string }) => o.id)).toEqual([shown.id]);
     expect((await t.app.inject({ url: `/api/v1/organizations/${hidden.id}` })).statusCode).toBe(404);
     const adminView = await admin.request({ url: '/api/v1/organizations?q=zeta' });
-    expect(adminView.json().items.map((o: { id: string }) => o.id).sort()).toEqual([hidden.id, shown.id].sort());
+    expect(
+      adminView
+        .json()
+        .items.map((o: { id: string }) => o.id)
+        .sort(),
+    ).toEqual([hidden.id, shown.id].sort());
   });
 
   it('serves a fresh directory page after any write, even one made straight in the database', async () => {
@@ -64,7 +81,10 @@ describeEachDialect('organizations', (dialect) => {
     let cursor: string | null = null;
     do {
       const url: string = `/api/v1/organizations?q=paging&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await t.app.inject({ url })).json() as { items: { name: string }[]; nextCursor: string | null };
+      const page = (await t.app.inject({ url })).json() as {
+        items: { name: string }[];
+        nextCursor: string | null;
+      };
       seen.push(...page.items.map((o) => o.name));
       cursor = page.nextCursor;
     } while (cursor);
@@ -102,9 +122,17 @@ describeEachDialect('organizations', (dialect) => {
     expect(verified.json().verificationStatus).toBe('verified');
     const unread = await orgAdminClient.request({ url: '/api/v1/notifications/unread-count' });
     if (unread.statusCode === 200) expect(unread.json().count).toBeGreaterThan(0);
-    const notes = await t.database.db.selectFrom('notifications').select('title').where('user_id', '=', orgAdmin.id).execute();
+    const notes = await t.database.db
+      .selectFrom('notifications')
+      .select('title')
+      .where('user_id', '=', orgAdmin.id)
+      .execute();
     expect(notes.map((n) => n.title)).toContain('Verification: verified');
-    const mail = await t.database.db.selectFrom('outbox').select('payload').where('channel', '=', 'email').execute();
+    const mail = await t.database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('channel', '=', 'email')
+      .execute();
     expect(mail.some((m) => JSON.parse(m.payload).to === orgAdmin.email)).toBe(true);
   });
 
@@ -120,10 +148,18 @@ describeEachDialect('organizations', (dialect) => {
     });
     expect(invited.statusCode).toBe(201);
     expect(invited.json()).toMatchObject({ email: 'new.analyst@example.test', status: 'pending' });
-    const outbox = await t.database.db.selectFrom('outbox').select('payload').where('topic', '=', 'invitation.created').execute();
+    const outbox = await t.database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', 'invitation.created')
+      .execute();
     const mail = outbox.map((r) => JSON.parse(r.payload)).find((m) => m.to === 'new.analyst@example.test');
     const token = /#token=([\w-]+)/.exec(mail.text)![1]!;
-    const lookup = await t.app.inject({ method: 'POST', url: '/api/v1/invitations/lookup', payload: { token } });
+    const lookup = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/lookup',
+      payload: { token },
+    });
     expect(lookup.json()).toMatchObject({ organizationName: 'Inviting CERT', hasAccount: false });
     const accepted = await t.app.inject({
       method: 'POST',
@@ -140,7 +176,8 @@ describeEachDialect('organizations', (dialect) => {
     expect(again.json().code).toBe('invalid_token');
     const members = (await client.request({ url: `/api/v1/organizations/${org.id}/members` })).json().items;
     expect(members.map((m: { email: string }) => m.email)).toContain('new.analyst@example.test');
-    const invitations = (await client.request({ url: `/api/v1/organizations/${org.id}/invitations` })).json().items;
+    const invitations = (await client.request({ url: `/api/v1/organizations/${org.id}/invitations` })).json()
+      .items;
     expect(invitations[0].status).toBe('accepted');
   });
 
@@ -153,13 +190,23 @@ describeEachDialect('organizations', (dialect) => {
     await addMember(t.database.db, outsiderOrg.id, outsider!.id, 'org_admin');
     const memberClient = await signIn(t.app, member!.email);
     const outsiderClient = await signIn(t.app, outsider!.email);
-    const invite = { method: 'POST' as const, url: `/api/v1/organizations/${org.id}/invitations`, payload: { email: 'x@example.test', role: 'member' } };
+    const invite = {
+      method: 'POST' as const,
+      url: `/api/v1/organizations/${org.id}/invitations`,
+      payload: { email: 'x@example.test', role: 'member' },
+    };
     expect((await memberClient.request(invite)).statusCode).toBe(403);
     expect((await outsiderClient.request(invite)).statusCode).toBe(403);
     expect((await t.app.inject(invite)).statusCode).toBe(401);
-    expect((await memberClient.request({ url: `/api/v1/organizations/${org.id}/members` })).statusCode).toBe(200);
-    expect((await outsiderClient.request({ url: `/api/v1/organizations/${org.id}/members` })).statusCode).toBe(403);
-    expect((await memberClient.request({ url: `/api/v1/organizations/${org.id}/audit-events` })).statusCode).toBe(403);
+    expect((await memberClient.request({ url: `/api/v1/organizations/${org.id}/members` })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await outsiderClient.request({ url: `/api/v1/organizations/${org.id}/members` })).statusCode,
+    ).toBe(403);
+    expect(
+      (await memberClient.request({ url: `/api/v1/organizations/${org.id}/audit-events` })).statusCode,
+    ).toBe(403);
     const adminClient = await signIn(t.app, orgAdmin!.email);
     const demoteLast = await adminClient.request({
       method: 'PATCH',
@@ -199,10 +246,18 @@ describeEachDialect('organizations', (dialect) => {
       const user = await createUser(t.database.db);
       const client = await signIn(t.app, user.email);
       const org = (
-        await client.request({ method: 'POST', url: '/api/v1/organizations', payload: { name: 'Audited Org', kind: 'cert' } })
+        await client.request({
+          method: 'POST',
+          url: '/api/v1/organizations',
+          payload: { name: 'Audited Org', kind: 'cert' },
+        })
       ).json();
       const own = (await client.request({ url: `/api/v1/organizations/${org.id}/audit-events` })).json();
-      expect(own.items[0]).toMatchObject({ action: 'organization.created', organizationId: org.id, actorLabel: user.email });
+      expect(own.items[0]).toMatchObject({
+        action: 'organization.created',
+        organizationId: org.id,
+        actorLabel: user.email,
+      });
       expect(own.items.every((e: { organizationId: string }) => e.organizationId === org.id)).toBe(true);
       expect((await client.request({ url: '/api/v1/audit-events' })).statusCode).toBe(403);
       const all = (await admin.request({ url: '/api/v1/audit-events?limit=100' })).json();

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { readChangeCountersOnce } from '../db/change-counters.ts';
 import { sendCachedJson } from '../http/json-cache.ts';
@@ -48,18 +48,27 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
       schema: {
         tags,
         summary: 'Create an organization',
-        description: 'The creator becomes its org admin. It starts unverified until a platform admin verifies it.',
+        description:
+          'The creator becomes its org admin. It starts unverified until a platform admin verifies it.',
         body: schemas.CreateOrganization,
         response: { 201: schemas.Organization },
       },
       config: { isIdempotent: true },
     },
-    async (request, reply) => reply.status(201).send(await createOrganization(ctx, request.actor, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createOrganization(ctx, request.actor, request.body)),
   );
 
   app.get(
     '/organizations/:id',
-    { schema: { tags, summary: 'Get an organization', params: schemas.OrgParams, response: { 200: schemas.Organization } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get an organization',
+        params: schemas.OrgParams,
+        response: { 200: schemas.Organization },
+      },
+    },
     (request) => getOrganization(ctx, request.actor, request.params.id),
   );
 
@@ -102,7 +111,8 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
         response: { 200: schemas.MemberList },
       },
     },
-    (request) => findMembers(ctx, request.actor, request.params.id, request.query.cursor, request.query.limit),
+    (request) =>
+      findMembers(ctx, request.actor, request.params.id, request.query.cursor, request.query.limit),
   );
 
   app.patch(
@@ -124,7 +134,14 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
 
   app.delete(
     '/organizations/:id/members/:userId',
-    { schema: { tags, summary: 'Remove a member', params: schemas.MemberParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member',
+        params: schemas.MemberParams,
+        response: { 204: Type.Null() },
+      },
+    },
     async (request, reply) => {
       await removeMember(ctx, request.actor, request.params.id, request.params.userId);
       return reply.status(204).send(null);
@@ -142,7 +159,8 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
         response: { 200: schemas.InvitationList },
       },
     },
-    (request) => findInvitations(ctx, request.actor, request.params.id, request.query.cursor, request.query.limit),
+    (request) =>
+      findInvitations(ctx, request.actor, request.params.id, request.query.cursor, request.query.limit),
   );
 
   app.post(
@@ -151,7 +169,8 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
       schema: {
         tags,
         summary: 'Invite someone by e-mail',
-        description: 'Sends a single-use link that expires in 7 days and works before the invitee has an account.',
+        description:
+          'Sends a single-use link that expires in 7 days and works before the invitee has an account.',
         params: schemas.OrgParams,
         body: schemas.CreateInvitation,
         response: { 201: schemas.Invitation },

@@ -59,7 +59,14 @@ const directoryCache = new VersionedCache<Page<ReturnType<typeof presentOrganiza
 export async function findOrganizations(
   ctx: AppContext,
   actor: Actor,
-  query: { q?: string; kind?: string; countryCode?: string; verificationStatus?: string; cursor?: string; limit?: number },
+  query: {
+    q?: string;
+    kind?: string;
+    countryCode?: string;
+    verificationStatus?: string;
+    cursor?: string;
+    limit?: number;
+  },
   counters: Promise<ChangeCounters> = readChangeCounters(ctx.db),
 ) {
   const limit = query.limit ?? 50;
@@ -78,7 +85,15 @@ export async function findOrganizations(
     : actor.type === 'user'
       ? actor.memberships.map((m) => m.orgId).sort()
       : [];
-  const cacheKey = JSON.stringify([ownOrgIds ?? 'all', query.q, query.kind, query.countryCode, query.verificationStatus, query.cursor, limit]);
+  const cacheKey = JSON.stringify([
+    ownOrgIds ?? 'all',
+    query.q,
+    query.kind,
+    query.countryCode,
+    query.verificationStatus,
+    query.cursor,
+    limit,
+  ]);
   const { directory } = await counters;
   const cached = directoryCache.get(cacheKey, directory);
   if (cached) return cached;
@@ -100,7 +115,10 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
   authorize(actor, 'organization.create', { type: 'platform' });
   const user = actor as UserActor;
   if (input.kind === 'state' && !input.countryCode) {
-    throw badRequest('country_required', 'A State organization is tied to one country: give its countryCode.');
+    throw badRequest(
+      'country_required',
+      'A State organization is tied to one country: give its countryCode.',
+    );
   }
   await assertCountry(ctx, input.countryCode);
   const id = newId('org');
@@ -223,7 +241,11 @@ export async function setVerification(
     for (const email of await findAdminEmails(trx, id)) {
       await enqueueEmail(
         trx,
-        { to: email, subject: `Common Ground: ${row.name} is ${input.status}`, text: `${body}\n\n${ctx.config.publicUrl}/organizations/${id}` },
+        {
+          to: email,
+          subject: `Common Ground: ${row.name} is ${input.status}`,
+          text: `${body}\n\n${ctx.config.publicUrl}/organizations/${id}`,
+        },
         { topic: 'organization.verification', orgId: id },
       );
     }
@@ -256,7 +278,13 @@ async function getMembership(ctx: AppContext, orgId: string, userId: string) {
   return membership;
 }
 
-export async function changeMemberRole(ctx: AppContext, actor: Actor, orgId: string, userId: string, role: OrgRole) {
+export async function changeMemberRole(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  userId: string,
+  role: OrgRole,
+) {
   const row = await getOrganizationRow(ctx, actor, orgId);
   authorize(actor, 'organization.members.manage', resourceOf(row));
   const membership = await getMembership(ctx, orgId, userId);
@@ -265,7 +293,12 @@ export async function changeMemberRole(ctx: AppContext, actor: Actor, orgId: str
     if (membership.role === 'org_admin' && (await countAdmins(trx, orgId)) <= 1) {
       throw conflict('last_admin', 'An organization keeps at least one org admin.');
     }
-    await trx.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+    await trx
+      .updateTable('memberships')
+      .set({ role })
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .execute();
     await recordAudit(trx, {
       actor,
       orgId,

@@ -162,7 +162,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_hash', 'text', (c) => c.notNull())
     .execute();
   // The chain starts from a fixed genesis hash; every event's prev_hash is the previous event's hash.
-  await db.insertInto('audit_head').values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) })
+    .execute();
 
   await db.schema
     .createTable('outbox')

@@ -37,10 +37,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (isPostgres) {
       const fn = `bump_counters_${table}`;
       await sql
-        .raw(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${bump}; RETURN NULL; END $$`)
+        .raw(
+          `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${bump}; RETURN NULL; END $$`,
+        )
         .execute(db);
       await sql
-        .raw(`CREATE TRIGGER ${table}_changed AFTER ${events.join(' OR ')} ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`)
+        .raw(
+          `CREATE TRIGGER ${table}_changed AFTER ${events.join(' OR ')} ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+        )
         .execute(db);
     } else {
       // SQLite has one event per trigger and row-level triggers only.
@@ -61,7 +65,9 @@ export async function down(db: Kysely<any>): Promise<void> {
       await sql.raw(`DROP FUNCTION IF EXISTS bump_counters_${table}()`).execute(db);
     } else {
       for (const event of events) {
-        await sql.raw(`DROP TRIGGER IF EXISTS ${table}_changed_${event.split(' ')[0]!.toLowerCase()}`).execute(db);
+        await sql
+          .raw(`DROP TRIGGER IF EXISTS ${table}_changed_${event.split(' ')[0]!.toLowerCase()}`)
+          .execute(db);
       }
     }
   }
