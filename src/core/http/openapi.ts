@@ -32,6 +32,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { url: '/api/v1/openapi.json', deepLinking: true },
-    staticCSP: true,
+    // The platform's own CSP (security-headers.ts) applies here too; swagger-ui loads no inline script.
+    staticCSP: false,
   });
 }

@@ -64,8 +64,10 @@ export function sendProblem(
   return reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
-function validationErrors(error: FastifyError): { path: string; message: string }[] {
+function validationErrors(error: FastifyError): { path: string; code: string; message: string }[] {
   return (error.validation ?? []).map((v) => ({
+    // The JSON Schema keyword that failed (required, minLength, format, enum…): clients translate it.
+    code: v.keyword,
     path: `${error.validationContext ?? 'body'}${v.instancePath || ''}${
       v.keyword === 'additionalProperties' ? `/${String(v.params.additionalProperty)}` : ''
     }${v.keyword === 'required' ? `/${String(v.params.missingProperty)}` : ''}`,

@@ -16,7 +16,8 @@ export async function registerWeb(app: FastifyInstance): Promise<void> {
     await app.register(fastifyStatic, {
       root: WEB_DIST,
       prefix: '/',
-      wildcard: false,
+      // Looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
       index: false,
       maxAge: '1h',
       setHeaders(reply, path) {
@@ -24,6 +25,11 @@ export async function registerWeb(app: FastifyInstance): Promise<void> {
         if (path.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
+  }
+  if (hasBuild) {
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';

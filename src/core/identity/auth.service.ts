@@ -192,7 +192,7 @@ export async function startSetupTotp(ctx: AppContext, token: string) {
 
 export async function completeSetup(
   ctx: AppContext,
-  input: { token: string; email: string; displayName: string; password: string; totpCode: string },
+  input: { token: string; email: string; displayName: string; password: string; totpCode: string; locale?: string },
   client: ClientInfo,
 ): Promise<SignInResult & { recoveryCodes: string[] }> {
   const email = normalizeEmail(input.email);
@@ -229,7 +229,7 @@ export async function completeSetup(
         totp_pending_secret: null,
         totp_enabled_at: now,
         is_platform_admin: 1,
-        locale: 'en',
+        locale: input.locale ?? 'en',
         created_at: now,
         updated_at: now,
         disabled_at: null,

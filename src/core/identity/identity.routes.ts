@@ -171,7 +171,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
           200: Type.Object({
             organizationName: Type.String(),
             email: Type.String(),
-            role: Type.String(),
+            role: Type.Enum(['org_admin', 'member']),
             expiresAt: Type.String(),
             hasAccount: Type.Boolean(),
           }),
@@ -194,10 +194,11 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
             token: schemas.LinkToken,
             displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
             password: Type.Optional(schemas.Password),
+            locale: Type.Optional(schemas.Locale),
           },
           { additionalProperties: false },
         ),
-        response: { 200: schemas.SessionState },
+        response: { 200: Type.Object({ user: schemas.Me, csrfToken: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
     async (request, reply) => {

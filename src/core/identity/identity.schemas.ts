@@ -57,6 +57,7 @@ export const SetupBody = Type.Object(
     displayName: Type.String({ minLength: 1, maxLength: 120 }),
     password: Password,
     totpCode: TotpCode,
+    locale: Type.Optional(Locale),
   },
   { additionalProperties: false },
 );

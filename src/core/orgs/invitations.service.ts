@@ -182,7 +182,7 @@ export interface AcceptResult {
 export async function acceptInvitation(
   ctx: AppContext,
   actor: Actor,
-  input: { token: string; displayName?: string; password?: string },
+  input: { token: string; displayName?: string; password?: string; locale?: string },
   client: { ip: string | null; userAgent: string | null },
 ): Promise<AcceptResult> {
   const invitation = await getPendingInvitation(ctx, input.token);
@@ -231,7 +231,7 @@ export async function acceptInvitation(
           totp_pending_secret: null,
           totp_enabled_at: null,
           is_platform_admin: 0,
-          locale: 'en',
+          locale: input.locale ?? 'en',
           created_at: now,
           updated_at: now,
           disabled_at: null,

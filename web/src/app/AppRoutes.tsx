@@ -1,0 +1,150 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { SignInPage } from '../modules/auth/SignInPage.tsx';
+import { PageSpinner } from '../ui/index.ts';
+import { RequireAuth, RequirePlatformAdmin, RequireSignedOut } from './guards.tsx';
+import { HomePage } from './HomePage.tsx';
+import { NotFoundPage } from './StatusPages.tsx';
+
+// Pages load on first visit, so the first screen needs only the shell and the sign-in page.
+const AdminAuditPage = lazy(() =>
+  import('../modules/admin/AdminAuditPage.tsx').then((module) => ({ default: module.AdminAuditPage })),
+);
+const AdminUsersPage = lazy(() =>
+  import('../modules/admin/AdminUsersPage.tsx').then((module) => ({ default: module.AdminUsersPage })),
+);
+const VerificationQueuePage = lazy(() =>
+  import('../modules/admin/VerificationQueuePage.tsx').then((module) => ({
+    default: module.VerificationQueuePage,
+  })),
+);
+const PasswordResetCompletePage = lazy(() =>
+  import('../modules/auth/PasswordResetCompletePage.tsx').then((module) => ({
+    default: module.PasswordResetCompletePage,
+  })),
+);
+const PasswordResetRequestPage = lazy(() =>
+  import('../modules/auth/PasswordResetRequestPage.tsx').then((module) => ({
+    default: module.PasswordResetRequestPage,
+  })),
+);
+const SetupPage = lazy(() =>
+  import('../modules/auth/SetupPage.tsx').then((module) => ({ default: module.SetupPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import('../modules/invitations/AcceptInvitationPage.tsx').then((module) => ({
+    default: module.AcceptInvitationPage,
+  })),
+);
+const NotificationsPage = lazy(() =>
+  import('../modules/notifications/NotificationsPage.tsx').then((module) => ({
+    default: module.NotificationsPage,
+  })),
+);
+const OrganizationCreatePage = lazy(() =>
+  import('../modules/organizations/OrganizationCreatePage.tsx').then((module) => ({
+    default: module.OrganizationCreatePage,
+  })),
+);
+const OrganizationPage = lazy(() =>
+  import('../modules/organizations/OrganizationPage.tsx').then((module) => ({
+    default: module.OrganizationPage,
+  })),
+);
+const OrganizationsPage = lazy(() =>
+  import('../modules/organizations/OrganizationsPage.tsx').then((module) => ({
+    default: module.OrganizationsPage,
+  })),
+);
+const ProfilePage = lazy(() =>
+  import('../modules/profile/ProfilePage.tsx').then((module) => ({ default: module.ProfilePage })),
+);
+
+export function AppRoutes() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<PageSpinner label={t('common.loading')} />}>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route
+          path="/sign-in"
+          element={
+            <RequireSignedOut>
+              <SignInPage />
+            </RequireSignedOut>
+          }
+        />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+        <Route path="/password-reset" element={<PasswordResetRequestPage />} />
+        <Route path="/password-reset/complete" element={<PasswordResetCompletePage />} />
+        <Route
+          path="/profile"
+          element={
+            <RequireAuth>
+              <ProfilePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/organizations"
+          element={
+            <RequireAuth>
+              <OrganizationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/organizations/new"
+          element={
+            <RequireAuth>
+              <OrganizationCreatePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/organizations/:organizationId"
+          element={
+            <RequireAuth>
+              <OrganizationPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/notifications"
+          element={
+            <RequireAuth>
+              <NotificationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/admin/organizations"
+          element={
+            <RequirePlatformAdmin>
+              <VerificationQueuePage />
+            </RequirePlatformAdmin>
+          }
+        />
+        <Route
+          path="/admin/users"
+          element={
+            <RequirePlatformAdmin>
+              <AdminUsersPage />
+            </RequirePlatformAdmin>
+          }
+        />
+        <Route
+          path="/admin/audit"
+          element={
+            <RequirePlatformAdmin>
+              <AdminAuditPage />
+            </RequirePlatformAdmin>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}

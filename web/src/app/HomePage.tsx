@@ -1,0 +1,104 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, call } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { usePageTitle } from '../lib/usePageTitle.ts';
+import { useQuery } from '../lib/useQuery.ts';
+import { OrgRoleBadge, VerificationBadge } from '../modules/organizations/badges.tsx';
+import { Alert, ButtonLink, Card, EmptyState, PageHeader, PageSpinner } from '../ui/index.ts';
+import { useAuth } from './auth.tsx';
+
+function SignedOutHome() {
+  const { t } = useTranslation();
+  const setup = useQuery('setup-status', () => call(api.GET('/api/v1/setup/status')));
+  return (
+    <>
+      <PageHeader title={t('home.welcomeTitle')} description={t('home.intro')} />
+      {setup.data?.isSetupNeeded ? (
+        <Alert tone="info" title={t('home.setupNeededTitle')}>
+          <p>{t('home.setupNeededText')}</p>
+        </Alert>
+      ) : (
+        <Card title={t('home.signInTitle')}>
+          <p>{t('home.signInText')}</p>
+          <div className="cg-cluster">
+            <ButtonLink to="/sign-in">{t('shell.signIn')}</ButtonLink>
+            <Link to="/password-reset">{t('auth.forgotPassword')}</Link>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}
+
+function MembershipsCard({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      title={t('home.yourOrganizations')}
+      actions={
+        <ButtonLink to="/organizations/new" variant="secondary" size="small">
+          {t('organizations.create')}
+        </ButtonLink>
+      }
+    >
+      {user.memberships.length === 0 ? (
+        <EmptyState title={t('home.noMembershipsTitle')}>{t('home.noMembershipsText')}</EmptyState>
+      ) : (
+        <ul className="cg-stack-tight">
+          {user.memberships.map((membership) => (
+            <li key={membership.organizationId} className="cg-cluster">
+              <Link to={`/organizations/${membership.organizationId}`}>{membership.organizationName}</Link>
+              <OrgRoleBadge role={membership.role} />
+              <VerificationBadge status={membership.isOrgVerified ? 'verified' : 'unverified'} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function SignedInHome({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader
+        title={t('home.greeting', { name: user.displayName })}
+        description={t('home.signedInIntro')}
+      />
+      <div className="cg-stack">
+        {!user.hasTotp && (
+          <Alert tone={user.isPlatformAdmin ? 'warning' : 'info'} title={t('home.totpSuggestionTitle')}>
+            <p>{user.isPlatformAdmin ? t('status.adminNeedsTotp') : t('home.totpSuggestionText')}</p>
+            <Link to="/profile">{t('home.totpSuggestionLink')}</Link>
+          </Alert>
+        )}
+        <MembershipsCard user={user} />
+        {user.isPlatformAdmin && (
+          <Card title={t('home.adminTitle')}>
+            <ul className="cg-stack-tight">
+              <li>
+                <Link to="/admin/organizations">{t('admin.verificationQueue')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/users">{t('admin.users')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/audit">{t('admin.auditLog')}</Link>
+              </li>
+            </ul>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { user, isLoading } = useAuth();
+  usePageTitle(t('shell.home'));
+  if (isLoading) return <PageSpinner label={t('common.loading')} />;
+  return user ? <SignedInHome user={user} /> : <SignedOutHome />;
+}

@@ -1,0 +1,18 @@
+export { Alert, type Tone } from './Alert.tsx';
+export { Badge, TLP_LABELS, TlpBadge, type TlpLabel } from './Badge.tsx';
+export { Button, ButtonLink, buttonClassName } from './Button.tsx';
+export { Card } from './Card.tsx';
+export { Checkbox } from './Checkbox.tsx';
+export { ConfirmDialog } from './ConfirmDialog.tsx';
+export { CopyButton } from './CopyButton.tsx';
+export { classNames } from './classNames.ts';
+export { Dialog } from './Dialog.tsx';
+export { EmptyState } from './EmptyState.tsx';
+export { LoadMore } from './LoadMore.tsx';
+export { PageHeader } from './PageHeader.tsx';
+export { Select, type SelectOption } from './Select.tsx';
+export { PageSpinner, Spinner } from './Spinner.tsx';
+export { Table } from './Table.tsx';
+export { type TabItem, Tabs } from './Tabs.tsx';
+export { TextArea } from './TextArea.tsx';
+export { TextField } from './TextField.tsx';
