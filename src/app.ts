@@ -51,7 +51,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
     routerOptions: { maxParamLength: 200 },
     // Errors raised before routing (bad URL encoding, over-long path segments) leave as problem details too.
     frameworkErrors: (error, request, reply) => {

@@ -192,7 +192,14 @@ export async function startSetupTotp(ctx: AppContext, token: string) {
 
 export async function completeSetup(
   ctx: AppContext,
-  input: { token: string; email: string; displayName: string; password: string; totpCode: string; locale?: string },
+  input: {
+    token: string;
+    email: string;
+    displayName: string;
+    password: string;
+    totpCode: string;
+    locale?: string;
+  },
   client: ClientInfo,
 ): Promise<SignInResult & { recoveryCodes: string[] }> {
   const email = normalizeEmail(input.email);

@@ -198,7 +198,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ user: schemas.Me, csrfToken: Type.Union([Type.String(), Type.Null()]) }) },
+        response: {
+          200: Type.Object({ user: schemas.Me, csrfToken: Type.Union([Type.String(), Type.Null()]) }),
+        },
       },
     },
     async (request, reply) => {
