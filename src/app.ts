@@ -79,9 +79,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('ctx', ctx);
 
   registerProblemHandlers(app);
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    return payload;
   });
 
   registerSecurityHeaders(app, { isHttps: config.isHttps });

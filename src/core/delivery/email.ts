@@ -2,6 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../context.ts';
+import { buildMimeMessage, type MailAddress, parseMailAddress } from './mime.ts';
 import type { EmailMessage } from './outbox.ts';
 import { PermanentDeliveryError } from './permanent-error.ts';
 
@@ -21,19 +22,20 @@ function messageIdDomain(publicUrl: string): string {
 }
 
 /**
- * The message as nodemailer takes it. The outbox id is the Message-ID, so a message sent twice (the
- * worker died between sending and recording it) is recognisably the same message to the receiver.
+ * The message as nodemailer takes it: built here and handed over as `raw`, which skips its composer. The
+ * outbox id is the Message-ID, so a message sent twice (the worker died between sending and recording
+ * it) is recognisably the same message to the receiver.
  */
-function composeMail(ctx: AppContext, domain: string, messageId: string, message: EmailMessage) {
-  return {
-    from: ctx.config.mailFrom,
+function composeMail(from: MailAddress, domain: string, messageId: string, message: EmailMessage) {
+  return buildMimeMessage({
+    from,
     to: message.to,
     subject: message.subject,
     text: message.text,
-    ...(message.html ? { html: message.html } : {}),
-    messageId: `<${messageId}@${domain}>`,
+    html: message.html,
+    messageId: `${messageId}@${domain}`,
     headers: { 'X-Common-Ground-Message-Id': messageId },
-  };
+  });
 }
 
 interface SmtpFailure {
@@ -62,11 +64,12 @@ function createSmtpMailer(ctx: AppContext, maxConnections: number): Mailer {
     }
   })();
   const domain = messageIdDomain(ctx.config.publicUrl);
+  const from = parseMailAddress(ctx.config.mailFrom);
   ctx.log.info({ smtp: smtpHost, from: ctx.config.mailFrom }, 'outgoing mail goes to SMTP');
   return {
     async send(messageId, message) {
       try {
-        await transport.sendMail(composeMail(ctx, domain, messageId, message));
+        await transport.sendMail(composeMail(from, domain, messageId, message));
       } catch (error) {
         const failure = error as SmtpFailure;
         // The server refused the recipient for good (5xx on RCPT TO): retrying the same address cannot help.
@@ -87,13 +90,14 @@ function createFileMailer(ctx: AppContext): Mailer {
   const directory = resolve(ctx.config.dataDir, 'mail');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const domain = messageIdDomain(ctx.config.publicUrl);
+  const from = parseMailAddress(ctx.config.mailFrom);
   let ready: Promise<unknown> | undefined;
   ctx.log.info({ directory }, 'SMTP_URL is empty: outgoing mail is written to .eml files');
   return {
     async send(messageId, message) {
       ready ??= mkdir(directory, { recursive: true });
       await ready;
-      const info = await transport.sendMail(composeMail(ctx, domain, messageId, message));
+      const info = await transport.sendMail(composeMail(from, domain, messageId, message));
       // Named by outbox id: a repeated delivery overwrites its file instead of duplicating it. Written
       // aside and renamed, so a reader never sees half a message.
       const target = join(directory, `${messageId}.eml`);

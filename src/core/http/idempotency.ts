@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nowIso } from '../db/ids.ts';
 import { AppError } from './errors.ts';
 
@@ -26,8 +26,14 @@ function actorKeyOf(request: FastifyRequest): string {
  * and replayed to retries with the same key; the same key with a different request is refused.
  */
 export function registerIdempotency(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (!request.routeOptions.config.isIdempotent) return;
+  // Attached only to the routes that opt in, so every other request skips both hooks.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.isIdempotent) return;
+    route.preHandler = [...toArray(route.preHandler), replayOrReserve];
+    route.onSend = [...toArray(route.onSend), recordAnswer];
+  });
+
+  async function replayOrReserve(request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers['idempotency-key'];
     if (header === undefined) return;
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
@@ -97,9 +103,9 @@ export function registerIdempotency(app: FastifyInstance): void {
       );
     }
     request.idempotencyRecord = { actorKey, key: header };
-  });
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  async function recordAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const record = request.idempotencyRecord;
     if (!record) return payload;
     if (reply.statusCode >= 500) {
@@ -118,5 +124,10 @@ export function registerIdempotency(app: FastifyInstance): void {
       .where('key', '=', record.key)
       .execute();
     return payload;
-  });
+  }
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }
