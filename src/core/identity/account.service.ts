@@ -4,7 +4,8 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import type { VerificationStatus } from '../orgs/kinds.ts';
 import { API_TOKEN_PREFIX } from './authenticate.ts';
 import { hashToken, newSecret } from './crypto.ts';
 import { presentApiToken, presentMe, presentSession } from './identity.presenter.ts';
@@ -221,12 +222,17 @@ export async function createApiToken(
   actor: UserActor,
   input: { name: string; organizationId: string; expiresInDays: number },
 ) {
-  const membership = actor.memberships.find((m) => m.orgId === input.organizationId);
-  if (!membership) throw forbidden('You can create tokens only for organizations you belong to.');
+  const org = await ctx.db
+    .selectFrom('organizations')
+    .select(['id', 'verification_status'])
+    .where('id', '=', input.organizationId)
+    .executeTakeFirst();
+  if (!org) throw notFound('Organization');
+  // Only members, signed in with a session, may mint a token for their organization.
   authorize(actor, 'organization.tokens.create', {
     type: 'organization',
-    id: input.organizationId,
-    verificationStatus: membership.isOrgVerified ? 'verified' : 'unverified',
+    id: org.id,
+    verificationStatus: org.verification_status as VerificationStatus,
   });
   const secret = `${API_TOKEN_PREFIX}${newSecret(32)}`;
   const id = newId('tok');

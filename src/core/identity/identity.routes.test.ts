@@ -331,6 +331,14 @@ describeEachDialect('identity', (dialect) => {
         payload: { name: 'x', organizationId: own.id, expiresInDays: 1 },
       });
       expect(nested.statusCode).toBe(403);
+      // Nor for an organization the user does not belong to.
+      const stranger = await createOrganization(t.database.db);
+      const foreign = await client.request({
+        method: 'POST',
+        url: '/api/v1/me/api-tokens',
+        payload: { name: 'x', organizationId: stranger.id, expiresInDays: 1 },
+      });
+      expect(foreign.statusCode).toBe(403);
 
       expect(
         (await client.request({ method: 'DELETE', url: `/api/v1/me/api-tokens/${id}` })).statusCode,
