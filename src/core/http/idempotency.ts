@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nowIso } from '../db/ids.ts';
 import { AppError } from './errors.ts';
@@ -9,7 +9,7 @@ declare module 'fastify' {
     isIdempotent?: boolean;
   }
   interface FastifyRequest {
-    idempotencyRecord?: { actorKey: string; key: string };
+    idempotencyRecord?: { actorKey: string; key: string; rawKey: string };
   }
 }
 
@@ -44,6 +44,7 @@ export function registerIdempotency(app: FastifyInstance): void {
       );
     }
     const actorKey = actorKeyOf(request);
+    const keyHash = createHash('sha256').update(header).digest('hex');
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
@@ -58,7 +59,7 @@ export function registerIdempotency(app: FastifyInstance): void {
       .selectFrom('idempotency_keys')
       .selectAll()
       .where('actor_key', '=', actorKey)
-      .where('key', '=', header)
+      .where('key', '=', keyHash)
       .executeTakeFirst();
     if (existing) {
       if (existing.request_hash !== requestHash) {
@@ -79,14 +80,14 @@ export function registerIdempotency(app: FastifyInstance): void {
       return reply
         .status(existing.status_code)
         .header('content-type', 'application/json; charset=utf-8')
-        .send(existing.response_body ?? '');
+        .send(existing.response_body ? openBody(app.ctx.signingKey, header, existing.response_body) : '');
     }
     try {
       await db
         .insertInto('idempotency_keys')
         .values({
           actor_key: actorKey,
-          key: header,
+          key: keyHash,
           method: request.method,
           route: request.routeOptions.url ?? request.url,
           request_hash: requestHash,
@@ -102,7 +103,7 @@ export function registerIdempotency(app: FastifyInstance): void {
         'A request with this Idempotency-Key is still running.',
       );
     }
-    request.idempotencyRecord = { actorKey, key: header };
+    request.idempotencyRecord = { actorKey, key: keyHash, rawKey: header };
   }
 
   async function recordAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
@@ -119,12 +120,37 @@ export function registerIdempotency(app: FastifyInstance): void {
     }
     await app.ctx.db
       .updateTable('idempotency_keys')
-      .set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : null })
+      .set({
+        status_code: reply.statusCode,
+        response_body:
+          typeof payload === 'string' ? sealBody(app.ctx.signingKey, record.rawKey, payload) : null,
+      })
       .where('actor_key', '=', record.actorKey)
       .where('key', '=', record.key)
       .execute();
     return payload;
   }
+}
+
+// Kept answers can hold secrets shown once (a new API token, a webhook secret). They are stored encrypted
+// under a key derived from the Idempotency-Key itself, which is kept only as a hash: the database alone
+// cannot give them back, only a client that still holds the key.
+function bodyKey(signingKey: Buffer, idempotencyKey: string): Buffer {
+  return createHmac('sha256', signingKey).update(`idempotency:${idempotencyKey}`).digest();
+}
+
+function sealBody(signingKey: Buffer, idempotencyKey: string, body: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', bodyKey(signingKey, idempotencyKey), iv);
+  const sealed = Buffer.concat([cipher.update(body, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+}
+
+function openBody(signingKey: Buffer, idempotencyKey: string, stored: string): string {
+  const raw = Buffer.from(stored, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', bodyKey(signingKey, idempotencyKey), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
 function toArray<T>(value: T | T[] | undefined): T[] {

@@ -239,6 +239,10 @@ describeEachDialect('organizations', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     expect((await send('Another name')).json().code).toBe('idempotency_key_reused');
+    // What is kept for replay is neither the key nor the answer in clear.
+    const kept = await t.database.db.selectFrom('idempotency_keys').selectAll().execute();
+    expect(JSON.stringify(kept)).not.toContain('create-org-1');
+    expect(JSON.stringify(kept)).not.toContain('Institute of Idempotency');
   });
 
   describe('audit', () => {
