@@ -34,6 +34,8 @@ export interface LatencyFigures {
   max: number;
   /** Messages per second from the first commit to the last receipt: what the path sustains. */
   messagesPerSecond: number;
+  /** Commits per second from the first commit to the last: the rate the sending side has to keep up with. */
+  commitsPerSecond: number;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -198,12 +200,14 @@ async function measureOnce(
 
   const latencies = [...committedAt].map(([id, at]) => receivedAt.get(id)! - at).sort((a, b) => a - b);
   const firstCommit = Math.min(...committedAt.values());
+  const lastCommit = Math.max(...committedAt.values());
   const lastReceipt = Math.max(...receivedAt.values());
   return {
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     max: latencies[latencies.length - 1]!,
     messagesPerSecond: (messages * 1000) / (lastReceipt - firstCommit),
+    commitsPerSecond: (messages * 1000) / (lastCommit - firstCommit),
   };
 }
 
@@ -257,7 +261,7 @@ if (isMain && process.argv[2] === 'smtp-receiver') {
   const commitsPerSecond = rateFlag > 0 ? Number(process.argv[rateFlag + 1]) : undefined;
   const result = await benchmarkDeliveryLatency(commitsPerSecond ? { commitsPerSecond } : {});
   const line = (run: LatencyFigures) =>
-    `p50 ${run.p50.toFixed(1).padStart(6)} ms  p99 ${run.p99.toFixed(1).padStart(6)} ms  max ${run.max.toFixed(1).padStart(6)} ms  ${run.messagesPerSecond.toFixed(0).padStart(5)} msg/s`;
+    `p50 ${run.p50.toFixed(1).padStart(6)} ms  p99 ${run.p99.toFixed(1).padStart(6)} ms  max ${run.max.toFixed(1).padStart(6)} ms  ${run.messagesPerSecond.toFixed(0).padStart(5)} msg/s  (${run.commitsPerSecond.toFixed(0).padStart(5)} commits/s)`;
   process.stdout.write(
     `Delivery latency, commit to SMTP receipt on loopback (1,000 messages per run, ${commitsPerSecond ? `${commitsPerSecond} commits/s` : 'commits back to back'})\n`,
   );

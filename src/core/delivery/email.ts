@@ -27,15 +27,19 @@ function messageIdDomain(publicUrl: string): string {
  * it) is recognisably the same message to the receiver.
  */
 function composeMail(from: MailAddress, domain: string, messageId: string, message: EmailMessage) {
-  return buildMimeMessage({
+  const messageIdHeader = `${messageId}@${domain}`;
+  const { envelope, raw } = buildMimeMessage({
     from,
     to: message.to,
     subject: message.subject,
     text: message.text,
     html: message.html,
-    messageId: `${messageId}@${domain}`,
+    messageId: messageIdHeader,
     headers: { 'X-Common-Ground-Message-Id': messageId },
   });
+  // Given again beside `raw`, whose headers nodemailer does not read: without it, it would generate one
+  // (several random draws per message) for its result, though the raw message carries ours.
+  return { envelope, raw, messageId: `<${messageIdHeader}>` };
 }
 
 interface SmtpFailure {

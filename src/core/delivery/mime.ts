@@ -109,7 +109,7 @@ export function buildMimeMessage(input: MimeMessageInput): MimeMessage {
     `To: ${to.header}`,
     encodeHeaderText('Subject', input.subject),
     // The id comes from our own generator; still, nothing may break out of the header line.
-    `Message-ID: <${input.messageId.replace(/[\x00-\x20<>]/g, '')}>`,
+    `Message-ID: <${input.messageId.replace(/[^!-~]|[<>]/g, '')}>`,
   ];
   for (const [name, value] of Object.entries(input.headers ?? {})) {
     head.push(encodeHeaderText(name, value));
