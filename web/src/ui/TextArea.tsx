@@ -1,15 +1,11 @@
-import type { ReactNode, TextareaHTMLAttributes } from 'react';
-import { classNames } from './classNames.ts';
-import { FieldError, FieldHint, FieldLabel, useFieldIds } from './FieldParts.tsx';
+import type { TextareaHTMLAttributes } from 'react';
+import { Field, type FieldFrameProps } from './FieldParts.tsx';
 
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> & {
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: ReactNode;
-  labelNote?: string;
-};
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> &
+  FieldFrameProps & {
+    value: string;
+    onChange: (value: string) => void;
+  };
 
 export function TextArea({
   label,
@@ -21,21 +17,17 @@ export function TextArea({
   className,
   ...rest
 }: TextAreaProps) {
-  const ids = useFieldIds(Boolean(hint), Boolean(error));
   return (
-    <div className={classNames('cg-field', className)}>
-      <FieldLabel htmlFor={ids.controlId} label={label} note={labelNote} />
-      {hint && <FieldHint id={ids.hintId} hint={hint} />}
-      <textarea
-        {...rest}
-        id={ids.controlId}
-        className="cg-textarea"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-      />
-      {error && <FieldError id={ids.errorId} error={error} />}
-    </div>
+    <Field label={label} hint={hint} error={error} labelNote={labelNote} className={className}>
+      {(control) => (
+        <textarea
+          {...rest}
+          {...control}
+          className="cg-textarea"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -25,33 +25,31 @@ export function AuditEventsTable({ listKey, caption, loadPage }: AuditEventsTabl
       {events.items.length === 0 && !events.error ? (
         <EmptyState title={t('audit.empty')} />
       ) : (
-        <Table caption={caption}>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.sequence')}</th>
-              <th scope="col">{t('audit.time')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.summary')}</th>
-              <th scope="col">{t('audit.hash')}</th>
+        <Table
+          caption={caption}
+          columns={[
+            t('audit.sequence'),
+            t('audit.time'),
+            t('audit.actor'),
+            t('audit.action'),
+            t('audit.summary'),
+            t('audit.hash'),
+          ]}
+        >
+          {events.items.map((event) => (
+            <tr key={event.id}>
+              <td className="cg-mono">{event.seq}</td>
+              <td>
+                <DateTime value={event.at} />
+              </td>
+              <td>{event.actorLabel}</td>
+              <td className="cg-mono cg-ltr">{event.action}</td>
+              <td>{event.summary}</td>
+              <td className="cg-mono cg-ltr" title={event.hash}>
+                {event.hash.slice(0, 12)}…
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {events.items.map((event) => (
-              <tr key={event.id}>
-                <td className="cg-mono">{event.seq}</td>
-                <td>
-                  <DateTime value={event.at} />
-                </td>
-                <td>{event.actorLabel}</td>
-                <td className="cg-mono cg-ltr">{event.action}</td>
-                <td>{event.summary}</td>
-                <td className="cg-mono cg-ltr" title={event.hash}>
-                  {event.hash.slice(0, 12)}…
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <LoadMore

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../ui/index.ts';
 
@@ -45,4 +46,30 @@ export function NewPasswordFields({
       />
     </>
   );
+}
+
+/** The state of `NewPasswordFields`: spread `fieldProps` on them and ask `isConfirmed()` on submit. */
+export function useNewPassword() {
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [isMismatched, setIsMismatched] = useState(false);
+
+  /** Whether both entries match; when they do not, the confirmation field says so. */
+  const isConfirmed = () => {
+    const isSame = password === confirmation;
+    setIsMismatched(!isSame);
+    return isSame;
+  };
+  const clear = () => {
+    setPassword('');
+    setConfirmation('');
+  };
+  const fieldProps = {
+    password,
+    confirmation,
+    onPasswordChange: setPassword,
+    onConfirmationChange: setConfirmation,
+    isMismatched,
+  };
+  return { password, isConfirmed, clear, fieldProps };
 }

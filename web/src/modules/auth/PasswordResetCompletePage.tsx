@@ -8,27 +8,28 @@ import { useFragmentToken } from '../../lib/fragment.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { Alert, Button, ButtonLink, Card, PageHeader } from '../../ui/index.ts';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
 
 export function PasswordResetCompletePage() {
   const { t } = useTranslation();
   const token = useFragmentToken();
   const { fieldErrorsOf } = useErrorMessages();
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [isMismatched, setIsMismatched] = useState(false);
+  const newPassword = useNewPassword();
   const [isDone, setIsDone] = useState(false);
   usePageTitle(t('auth.resetCompleteTitle'));
 
   const complete = useAction(async () => {
-    await call(api.POST('/api/v1/auth/password-reset/complete', { body: { token: token ?? '', password } }));
+    await call(
+      api.POST('/api/v1/auth/password-reset/complete', {
+        body: { token: token ?? '', password: newPassword.password },
+      }),
+    );
     return true;
   });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setIsMismatched(password !== confirmation);
-    if (password !== confirmation) return;
+    if (!newPassword.isConfirmed()) return;
     if (await complete.run()) setIsDone(true);
   };
 
@@ -60,14 +61,7 @@ export function PasswordResetCompletePage() {
             {complete.error?.code === 'invalid_token' && (
               <Link to="/password-reset">{t('auth.requestNewLink')}</Link>
             )}
-            <NewPasswordFields
-              password={password}
-              confirmation={confirmation}
-              onPasswordChange={setPassword}
-              onConfirmationChange={setConfirmation}
-              error={fieldErrors.password}
-              isMismatched={isMismatched}
-            />
+            <NewPasswordFields {...newPassword.fieldProps} error={fieldErrors.password} />
             <div>
               <Button type="submit" isBusy={complete.isBusy}>
                 {t('auth.resetSave')}

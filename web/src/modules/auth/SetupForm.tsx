@@ -6,7 +6,8 @@ import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { useAction } from '../../lib/useAction.ts';
 import { Button, TextField } from '../../ui/index.ts';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { DisplayNameField } from './DisplayNameField.tsx';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
 
 type SetupResult = { user: Me; csrfToken: string; recoveryCodes: string[] };
 
@@ -15,23 +16,20 @@ export function SetupForm({ token, onDone }: { token: string; onDone: (result: S
   const { fieldErrorsOf } = useErrorMessages();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const newPassword = useNewPassword();
   const [totpCode, setTotpCode] = useState('');
-  const [isMismatched, setIsMismatched] = useState(false);
 
   const setup = useAction(() =>
     call(
       api.POST('/api/v1/setup', {
-        body: { token, email, displayName, password, totpCode: totpCode.trim() },
+        body: { token, email, displayName, password: newPassword.password, totpCode: totpCode.trim() },
       }),
     ),
   );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setIsMismatched(password !== confirmation);
-    if (password !== confirmation) return;
+    if (!newPassword.isConfirmed()) return;
     const result = await setup.run();
     if (result) onDone(result);
   };
@@ -49,23 +47,8 @@ export function SetupForm({ token, onDone }: { token: string; onDone: (result: S
         required
         error={fieldErrors.email}
       />
-      <TextField
-        label={t('fields.displayName')}
-        hint={t('fields.displayNameHint')}
-        autoComplete="name"
-        value={displayName}
-        onChange={setDisplayName}
-        required
-        error={fieldErrors.displayName}
-      />
-      <NewPasswordFields
-        password={password}
-        confirmation={confirmation}
-        onPasswordChange={setPassword}
-        onConfirmationChange={setConfirmation}
-        error={fieldErrors.password}
-        isMismatched={isMismatched}
-      />
+      <DisplayNameField value={displayName} onChange={setDisplayName} error={fieldErrors.displayName} />
+      <NewPasswordFields {...newPassword.fieldProps} error={fieldErrors.password} />
       <TextField
         label={t('auth.totpCode')}
         hint={t('setup.totpCodeHint')}

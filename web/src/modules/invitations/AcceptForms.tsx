@@ -5,8 +5,9 @@ import type { Me } from '../../api/types.ts';
 import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { useAction } from '../../lib/useAction.ts';
-import { Button, TextField } from '../../ui/index.ts';
-import { NewPasswordFields } from '../auth/NewPasswordFields.tsx';
+import { Button } from '../../ui/index.ts';
+import { DisplayNameField } from '../auth/DisplayNameField.tsx';
+import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields.tsx';
 
 type OnAccepted = (session: { user: Me | null; csrfToken: string | null }) => Promise<void>;
 
@@ -50,17 +51,18 @@ export function AcceptWithNewAccount({
   const { t } = useTranslation();
   const { fieldErrorsOf } = useErrorMessages();
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [isMismatched, setIsMismatched] = useState(false);
+  const newPassword = useNewPassword();
   const accept = useAction(() =>
-    call(api.POST('/api/v1/invitations/accept', { body: { token, displayName, password } })),
+    call(
+      api.POST('/api/v1/invitations/accept', {
+        body: { token, displayName, password: newPassword.password },
+      }),
+    ),
   );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setIsMismatched(password !== confirmation);
-    if (password !== confirmation) return;
+    if (!newPassword.isConfirmed()) return;
     const session = await accept.run();
     if (session) await onAccepted(session);
   };
@@ -71,23 +73,8 @@ export function AcceptWithNewAccount({
       <h2>{t('invitations.createAccountTitle')}</h2>
       <p>{t('invitations.createAccountIntro', { email })}</p>
       <FormErrorAlert error={accept.error} />
-      <TextField
-        label={t('fields.displayName')}
-        hint={t('fields.displayNameHint')}
-        autoComplete="name"
-        value={displayName}
-        onChange={setDisplayName}
-        required
-        error={fieldErrors.displayName}
-      />
-      <NewPasswordFields
-        password={password}
-        confirmation={confirmation}
-        onPasswordChange={setPassword}
-        onConfirmationChange={setConfirmation}
-        error={fieldErrors.password}
-        isMismatched={isMismatched}
-      />
+      <DisplayNameField value={displayName} onChange={setDisplayName} error={fieldErrors.displayName} />
+      <NewPasswordFields {...newPassword.fieldProps} error={fieldErrors.password} />
       <div>
         <Button type="submit" isBusy={accept.isBusy}>
           {t('invitations.createAndAccept')}

@@ -4,18 +4,17 @@ import { api, call } from '../../api/client.ts';
 import type { AppNotification } from '../../api/types.ts';
 import { useToast } from '../../app/toasts.tsx';
 import { useUnreadCount } from '../../app/unreadCount.tsx';
-import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
+import { PagedListView } from '../../lib/PagedListView.tsx';
 import { useAction } from '../../lib/useAction.ts';
 import { usePagedList } from '../../lib/usePagedList.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { Alert, Button, Checkbox, EmptyState, LoadMore, PageHeader, PageSpinner } from '../../ui/index.ts';
+import { Button, Checkbox, PageHeader } from '../../ui/index.ts';
 import { NotificationItem } from './NotificationItem.tsx';
 
 export function NotificationsPage() {
   const { t } = useTranslation();
   const toast = useToast();
-  const { messageOf } = useErrorMessages();
   const unread = useUnreadCount();
   const [isUnreadOnly, setIsUnreadOnly] = useState(false);
   const [markingId, setMarkingId] = useState<string>();
@@ -70,12 +69,10 @@ export function NotificationsPage() {
       <div className="cg-stack">
         <Checkbox label={t('notifications.unreadOnly')} checked={isUnreadOnly} onChange={setIsUnreadOnly} />
         <FormErrorAlert error={markRead.error ?? markAllRead.error} />
-        {list.error && <Alert tone="danger">{messageOf(list.error)}</Alert>}
-        {list.isLoading ? (
-          <PageSpinner label={t('common.loading')} />
-        ) : list.items.length === 0 ? (
-          <EmptyState title={isUnreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')} />
-        ) : (
+        <PagedListView
+          list={list}
+          emptyTitle={isUnreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}
+        >
           <ul className="cg-notification-list">
             {list.items.map((notification) => (
               <NotificationItem
@@ -86,13 +83,7 @@ export function NotificationsPage() {
               />
             ))}
           </ul>
-        )}
-        <LoadMore
-          hasMore={list.hasMore}
-          isLoading={list.isLoadingMore}
-          onLoadMore={list.loadMore}
-          label={t('common.loadMore')}
-        />
+        </PagedListView>
       </div>
     </>
   );

@@ -1,15 +1,16 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client.ts';
 import type { Member, OrgRole } from '../../api/types.ts';
 import { useAuth, useCurrentUser } from '../../app/auth.tsx';
 import { useToast } from '../../app/toasts.tsx';
+import { ConfirmActionDialog } from '../../lib/ConfirmActionDialog.tsx';
 import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { useAction } from '../../lib/useAction.ts';
+import { useConfirmedAction } from '../../lib/useConfirmedAction.ts';
 import { usePagedList } from '../../lib/usePagedList.ts';
-import { Alert, ConfirmDialog, LoadMore, PageSpinner, Table } from '../../ui/index.ts';
+import { Alert, LoadMore, PageSpinner, Table } from '../../ui/index.ts';
 import { MemberRow } from './MemberRow.tsx';
 
 export function MembersTab({ organizationId, canManage }: { organizationId: string; canManage: boolean }) {
@@ -19,7 +20,6 @@ export function MembersTab({ organizationId, canManage }: { organizationId: stri
   const toast = useToast();
   const navigate = useNavigate();
   const { messageOf } = useErrorMessages();
-  const [toRemove, setToRemove] = useState<Member>();
   const path = { id: organizationId };
 
   const members = usePagedList(`members:${organizationId}`, (cursor) =>
@@ -34,9 +34,11 @@ export function MembersTab({ organizationId, canManage }: { organizationId: stri
     );
     return true;
   });
-  const remove = useAction(async (userId: string) => {
+  const removing = useConfirmedAction(async (member: Member) => {
     await call(
-      api.DELETE('/api/v1/organizations/{id}/members/{userId}', { params: { path: { ...path, userId } } }),
+      api.DELETE('/api/v1/organizations/{id}/members/{userId}', {
+        params: { path: { ...path, userId: member.userId } },
+      }),
     );
     return true;
   });
@@ -51,9 +53,9 @@ export function MembersTab({ organizationId, canManage }: { organizationId: stri
   };
 
   const onRemove = async () => {
-    if (!toRemove || !(await remove.run(toRemove.userId))) return;
-    const removed = toRemove;
-    setToRemove(undefined);
+    const done = await removing.confirm();
+    if (!done) return;
+    const removed = done.target;
     if (removed.userId === user.id) {
       await refresh();
       toast(t('members.left'));
@@ -64,38 +66,28 @@ export function MembersTab({ organizationId, canManage }: { organizationId: stri
     toast(t('members.removed', { name: removed.displayName }));
   };
 
+  const isLeaving = removing.target?.userId === user.id;
   if (members.isLoading) return <PageSpinner label={t('common.loading')} />;
   return (
     <div className="cg-stack">
       {members.error && <Alert tone="danger">{messageOf(members.error)}</Alert>}
       <FormErrorAlert error={changeRole.error} />
-      <Table caption={t('members.caption')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('fields.personName')}</th>
-            <th scope="col">{t('fields.email')}</th>
-            <th scope="col">{t('fields.role')}</th>
-            <th scope="col">{t('members.joinedAt')}</th>
-            {canManage && (
-              <th scope="col">
-                <span className="cg-visually-hidden">{t('common.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {members.items.map((member) => (
-            <MemberRow
-              key={member.userId}
-              member={member}
-              isSelf={member.userId === user.id}
-              canManage={canManage}
-              isSaving={changeRole.isBusy}
-              onSaveRole={(target, role) => void onSaveRole(target, role)}
-              onRemove={setToRemove}
-            />
-          ))}
-        </tbody>
+      <Table
+        caption={t('members.caption')}
+        columns={[t('fields.personName'), t('fields.email'), t('fields.role'), t('members.joinedAt')]}
+        actionsColumnLabel={canManage ? t('common.actions') : undefined}
+      >
+        {members.items.map((member) => (
+          <MemberRow
+            key={member.userId}
+            member={member}
+            isSelf={member.userId === user.id}
+            canManage={canManage}
+            isSaving={changeRole.isBusy}
+            onSaveRole={(target, role) => void onSaveRole(target, role)}
+            onRemove={removing.ask}
+          />
+        ))}
       </Table>
       <LoadMore
         hasMore={members.hasMore}
@@ -103,26 +95,19 @@ export function MembersTab({ organizationId, canManage }: { organizationId: stri
         onLoadMore={members.loadMore}
         label={t('common.loadMore')}
       />
-      <ConfirmDialog
-        isOpen={toRemove !== undefined}
-        title={toRemove?.userId === user.id ? t('members.leaveTitle') : t('members.removeTitle')}
-        confirmLabel={toRemove?.userId === user.id ? t('members.leave') : t('members.remove')}
-        cancelLabel={t('common.cancel')}
+      <ConfirmActionDialog
+        confirmation={removing}
+        title={isLeaving ? t('members.leaveTitle') : t('members.removeTitle')}
+        confirmLabel={isLeaving ? t('members.leave') : t('members.remove')}
         isDanger
-        isBusy={remove.isBusy}
-        error={remove.error ? messageOf(remove.error) : undefined}
         onConfirm={() => void onRemove()}
-        onClose={() => {
-          remove.reset();
-          setToRemove(undefined);
-        }}
       >
         <p>
-          {toRemove?.userId === user.id
+          {isLeaving
             ? t('members.leaveWarning')
-            : t('members.removeWarning', { name: toRemove?.displayName ?? '' })}
+            : t('members.removeWarning', { name: removing.target?.displayName ?? '' })}
         </p>
-      </ConfirmDialog>
+      </ConfirmActionDialog>
     </div>
   );
 }

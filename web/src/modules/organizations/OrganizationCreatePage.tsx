@@ -9,8 +9,9 @@ import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { useAction } from '../../lib/useAction.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { Button, ButtonLink, Card, PageHeader, Select, TextArea, TextField } from '../../ui/index.ts';
-import { useCountries, useStakeholderKinds } from './reference.ts';
+import { Button, ButtonLink, Card, PageHeader, Select } from '../../ui/index.ts';
+import { OrganizationFields, type OrganizationFieldValues } from './OrganizationFields.tsx';
+import { useStakeholderKinds } from './reference.ts';
 
 /** Drops empty optional fields so the server sees them as absent, not as empty strings. */
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
@@ -21,25 +22,26 @@ export function OrganizationCreatePage() {
   const toast = useToast();
   const { refresh } = useAuth();
   const { fieldErrorsOf } = useErrorMessages();
-  const countries = useCountries();
   const kinds = useStakeholderKinds();
-  const [name, setName] = useState('');
   const [kind, setKind] = useState('');
-  const [countryCode, setCountryCode] = useState('');
-  const [website, setWebsite] = useState('');
-  const [description, setDescription] = useState('');
+  const [values, setValues] = useState<OrganizationFieldValues>({
+    name: '',
+    countryCode: '',
+    website: '',
+    description: '',
+  });
   usePageTitle(t('organizations.createTitle'));
 
   const create = useAction(() =>
     call(
       api.POST('/api/v1/organizations', {
         body: {
-          name: name.trim(),
+          name: values.name.trim(),
           // The options come from the server's own list of kinds.
           kind: kind as OrgKind,
-          countryCode: optional(countryCode),
-          website: optional(website),
-          description: optional(description),
+          countryCode: optional(values.countryCode),
+          website: optional(values.website),
+          description: optional(values.description),
         },
       }),
     ),
@@ -56,60 +58,30 @@ export function OrganizationCreatePage() {
   };
 
   const fieldErrors = fieldErrorsOf(create.error, { country_required: 'countryCode' });
-  const isState = kind === 'state';
   return (
     <>
       <PageHeader title={t('organizations.createTitle')} description={t('organizations.createIntro')} />
       <Card>
         <form className="cg-form" onSubmit={onSubmit} noValidate>
           <FormErrorAlert error={create.error} />
-          <TextField
-            label={t('fields.name')}
-            hint={t('organizations.nameHint')}
-            value={name}
-            onChange={setName}
-            autoComplete="organization"
-            required
-            error={fieldErrors.name}
-          />
-          <Select
-            label={t('fields.kind')}
-            hint={kind ? kinds.kindDescription(kind) : t('organizations.kindHint')}
-            value={kind}
-            onChange={setKind}
-            options={kinds.options}
-            emptyOption={t('common.choose')}
-            required
-            error={fieldErrors.kind}
-          />
-          <Select
-            label={t('fields.country')}
-            labelNote={isState ? undefined : t('common.optional')}
-            hint={isState ? t('organizations.countryRequiredForState') : t('organizations.countryHint')}
-            value={countryCode}
-            onChange={setCountryCode}
-            options={countries.options}
-            emptyOption={t('common.choose')}
-            required={isState}
-            error={fieldErrors.countryCode}
-          />
-          <TextField
-            label={t('fields.website')}
-            labelNote={t('common.optional')}
-            hint={t('organizations.websiteHint')}
-            type="url"
-            value={website}
-            onChange={setWebsite}
-            autoComplete="url"
-            error={fieldErrors.website}
-          />
-          <TextArea
-            label={t('fields.description')}
-            labelNote={t('common.optional')}
-            value={description}
-            onChange={setDescription}
-            rows={4}
-            error={fieldErrors.description}
+          <OrganizationFields
+            values={values}
+            onChange={setValues}
+            fieldErrors={fieldErrors}
+            isState={kind === 'state'}
+            hasHints
+            kindField={
+              <Select
+                label={t('fields.kind')}
+                hint={kind ? kinds.kindDescription(kind) : t('organizations.kindHint')}
+                value={kind}
+                onChange={setKind}
+                options={kinds.options}
+                emptyOption={t('common.choose')}
+                required
+                error={fieldErrors.kind}
+              />
+            }
           />
           <div className="cg-cluster">
             <Button type="submit" isBusy={create.isBusy}>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client.ts';
-import { useErrorMessages } from '../../lib/errorMessages.ts';
+import { PagedListView } from '../../lib/PagedListView.tsx';
 import { usePagedList } from '../../lib/usePagedList.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { Alert, ButtonLink, EmptyState, LoadMore, PageHeader, PageSpinner, Table } from '../../ui/index.ts';
+import { ButtonLink, PageHeader, Table } from '../../ui/index.ts';
 import { VerificationBadge } from './badges.tsx';
 import { type OrganizationFilters, OrganizationFiltersForm } from './OrganizationFiltersForm.tsx';
 import { useCountries, useStakeholderKinds } from './reference.ts';
@@ -14,7 +14,6 @@ const FILTER_NAMES = ['q', 'kind', 'countryCode', 'verificationStatus'] as const
 export function OrganizationsPage() {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const { messageOf } = useErrorMessages();
   const { countryName } = useCountries();
   const { kindName } = useStakeholderKinds();
   usePageTitle(t('organizations.title'));
@@ -48,47 +47,37 @@ export function OrganizationsPage() {
       />
       <div className="cg-stack">
         <OrganizationFiltersForm key={searchParams.toString()} initial={filters} onApply={applyFilters} />
-        {list.error && <Alert tone="danger">{messageOf(list.error)}</Alert>}
-        {list.isLoading ? (
-          <PageSpinner label={t('common.loading')} />
-        ) : list.items.length === 0 ? (
-          <EmptyState title={t('organizations.empty')}>{t('organizations.emptyHint')}</EmptyState>
-        ) : (
-          <>
-            <Table caption={t('organizations.listCaption')} isCaptionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('fields.kind')}</th>
-                  <th scope="col">{t('fields.country')}</th>
-                  <th scope="col">{t('fields.verification')}</th>
-                  <th scope="col">{t('organizations.memberCount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((organization) => (
-                  <tr key={organization.id}>
-                    <td>
-                      <Link to={`/organizations/${organization.id}`}>{organization.name}</Link>
-                    </td>
-                    <td>{kindName(organization.kind)}</td>
-                    <td>{countryName(organization.countryCode)}</td>
-                    <td>
-                      <VerificationBadge status={organization.verificationStatus} />
-                    </td>
-                    <td>{organization.memberCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-            <LoadMore
-              hasMore={list.hasMore}
-              isLoading={list.isLoadingMore}
-              onLoadMore={list.loadMore}
-              label={t('common.loadMore')}
-            />
-          </>
-        )}
+        <PagedListView
+          list={list}
+          emptyTitle={t('organizations.empty')}
+          emptyText={t('organizations.emptyHint')}
+        >
+          <Table
+            caption={t('organizations.listCaption')}
+            isCaptionHidden
+            columns={[
+              t('fields.name'),
+              t('fields.kind'),
+              t('fields.country'),
+              t('fields.verification'),
+              t('organizations.memberCount'),
+            ]}
+          >
+            {list.items.map((organization) => (
+              <tr key={organization.id}>
+                <td>
+                  <Link to={`/organizations/${organization.id}`}>{organization.name}</Link>
+                </td>
+                <td>{kindName(organization.kind)}</td>
+                <td>{countryName(organization.countryCode)}</td>
+                <td>
+                  <VerificationBadge status={organization.verificationStatus} />
+                </td>
+                <td>{organization.memberCount}</td>
+              </tr>
+            ))}
+          </Table>
+        </PagedListView>
       </div>
     </>
   );

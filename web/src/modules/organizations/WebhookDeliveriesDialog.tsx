@@ -25,39 +25,38 @@ function DeliveriesTable({ organizationId, webhook }: { organizationId: string; 
   if (deliveries.items.length === 0) return <EmptyState title={t('webhooks.noDeliveries')} />;
   return (
     <>
-      <Table caption={t('webhooks.deliveriesCaption')} isCaptionHidden>
-        <thead>
-          <tr>
-            <th scope="col">{t('webhooks.deliveredAt')}</th>
-            <th scope="col">{t('webhooks.attempt')}</th>
-            <th scope="col">{t('fields.status')}</th>
-            <th scope="col">{t('webhooks.duration')}</th>
+      <Table
+        caption={t('webhooks.deliveriesCaption')}
+        isCaptionHidden
+        columns={[
+          t('webhooks.deliveredAt'),
+          t('webhooks.attempt'),
+          t('fields.status'),
+          t('webhooks.duration'),
+        ]}
+      >
+        {deliveries.items.map((delivery) => (
+          <tr key={delivery.id}>
+            <td>
+              <DateTime value={delivery.at} />
+            </td>
+            <td>{delivery.attempt}</td>
+            <td>
+              <div className="cg-stack-tight">
+                <span className="cg-cluster">
+                  <Badge tone={delivery.isSuccess ? 'success' : 'danger'}>
+                    {delivery.isSuccess ? t('webhooks.succeeded') : t('webhooks.failed')}
+                  </Badge>
+                  {delivery.statusCode !== null && <span className="cg-mono">{delivery.statusCode}</span>}
+                </span>
+                {delivery.error && (
+                  <span className="cg-small cg-muted cg-break cg-ltr">{delivery.error}</span>
+                )}
+              </div>
+            </td>
+            <td>{delivery.durationMs === null ? '—' : milliseconds.format(delivery.durationMs)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {deliveries.items.map((delivery) => (
-            <tr key={delivery.id}>
-              <td>
-                <DateTime value={delivery.at} />
-              </td>
-              <td>{delivery.attempt}</td>
-              <td>
-                <div className="cg-stack-tight">
-                  <span className="cg-cluster">
-                    <Badge tone={delivery.isSuccess ? 'success' : 'danger'}>
-                      {delivery.isSuccess ? t('webhooks.succeeded') : t('webhooks.failed')}
-                    </Badge>
-                    {delivery.statusCode !== null && <span className="cg-mono">{delivery.statusCode}</span>}
-                  </span>
-                  {delivery.error && (
-                    <span className="cg-small cg-muted cg-break cg-ltr">{delivery.error}</span>
-                  )}
-                </div>
-              </td>
-              <td>{delivery.durationMs === null ? '—' : milliseconds.format(delivery.durationMs)}</td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </Table>
       <LoadMore
         hasMore={deliveries.hasMore}

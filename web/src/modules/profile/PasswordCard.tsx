@@ -6,30 +6,28 @@ import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { useAction } from '../../lib/useAction.ts';
 import { Button, Card, TextField } from '../../ui/index.ts';
-import { NewPasswordFields } from '../auth/NewPasswordFields.tsx';
+import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields.tsx';
 
 export function PasswordCard() {
   const { t } = useTranslation();
   const toast = useToast();
   const { fieldErrorsOf } = useErrorMessages();
   const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [isMismatched, setIsMismatched] = useState(false);
+  const newPassword = useNewPassword();
 
   const change = useAction(async () => {
-    await call(api.POST('/api/v1/me/password', { body: { currentPassword, newPassword } }));
+    await call(
+      api.POST('/api/v1/me/password', { body: { currentPassword, newPassword: newPassword.password } }),
+    );
     return true;
   });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setIsMismatched(newPassword !== confirmation);
-    if (newPassword !== confirmation) return;
+    if (!newPassword.isConfirmed()) return;
     if (!(await change.run())) return;
     setCurrentPassword('');
-    setNewPassword('');
-    setConfirmation('');
+    newPassword.clear();
     toast(t('profile.passwordChanged'));
   };
 
@@ -50,14 +48,7 @@ export function PasswordCard() {
           required
           error={fieldErrors.currentPassword}
         />
-        <NewPasswordFields
-          password={newPassword}
-          confirmation={confirmation}
-          onPasswordChange={setNewPassword}
-          onConfirmationChange={setConfirmation}
-          error={fieldErrors.newPassword}
-          isMismatched={isMismatched}
-        />
+        <NewPasswordFields {...newPassword.fieldProps} error={fieldErrors.newPassword} />
         <div>
           <Button type="submit" isBusy={change.isBusy}>
             {t('profile.changePassword')}

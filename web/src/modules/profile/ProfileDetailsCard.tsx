@@ -8,6 +8,7 @@ import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { FormErrorAlert } from '../../lib/FormErrorAlert.tsx';
 import { useAction } from '../../lib/useAction.ts';
 import { Button, Card, Select, TextField } from '../../ui/index.ts';
+import { DisplayNameField } from '../auth/DisplayNameField.tsx';
 
 const languageOptions = LANGUAGES.map((language) => ({
   value: language.code,
@@ -40,15 +41,7 @@ export function ProfileDetailsCard() {
       <form className="cg-form" onSubmit={onSubmit} noValidate>
         <FormErrorAlert error={save.error} />
         <TextField label={t('fields.email')} type="email" value={user.email} onChange={() => {}} readOnly />
-        <TextField
-          label={t('fields.displayName')}
-          hint={t('fields.displayNameHint')}
-          autoComplete="name"
-          value={displayName}
-          onChange={setDisplayName}
-          required
-          error={fieldErrors.displayName}
-        />
+        <DisplayNameField value={displayName} onChange={setDisplayName} error={fieldErrors.displayName} />
         <Select
           label={t('profile.language')}
           hint={t('profile.languageHint')}

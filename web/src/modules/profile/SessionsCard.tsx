@@ -32,58 +32,55 @@ export function SessionsCard() {
         {sessions.isLoading && <Spinner label={t('common.loading')} isLabelVisible />}
         {sessions.error && <p role="alert">{messageOf(sessions.error)}</p>}
         {sessions.data && (
-          <Table caption={t('sessions.listCaption')} isCaptionHidden>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.device')}</th>
-                <th scope="col">{t('sessions.ipAddress')}</th>
-                <th scope="col">{t('sessions.signedInAt')}</th>
-                <th scope="col">{t('sessions.lastSeenAt')}</th>
-                <th scope="col">{t('fields.expiresAt')}</th>
-                <th scope="col">
-                  <span className="cg-visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.items.map((session) => (
-                <tr key={session.id}>
-                  <td>
-                    <div className="cg-cluster">
-                      <span title={session.userAgent ?? undefined}>
+          <Table
+            caption={t('sessions.listCaption')}
+            isCaptionHidden
+            columns={[
+              t('sessions.device'),
+              t('sessions.ipAddress'),
+              t('sessions.signedInAt'),
+              t('sessions.lastSeenAt'),
+              t('fields.expiresAt'),
+            ]}
+            actionsColumnLabel={t('common.actions')}
+          >
+            {sessions.data.items.map((session) => (
+              <tr key={session.id}>
+                <td>
+                  <div className="cg-cluster">
+                    <span title={session.userAgent ?? undefined}>
+                      {describeUserAgent(session.userAgent) ?? t('sessions.unknownDevice')}
+                    </span>
+                    {session.isCurrent && <Badge tone="info">{t('sessions.thisDevice')}</Badge>}
+                  </div>
+                </td>
+                <td className="cg-mono cg-ltr">{session.ip ?? '—'}</td>
+                <td>
+                  <DateTime value={session.createdAt} />
+                </td>
+                <td>
+                  <DateTime value={session.lastSeenAt} />
+                </td>
+                <td>
+                  <DateTime value={session.expiresAt} />
+                </td>
+                <td>
+                  {!session.isCurrent && (
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      onClick={() => void onRevoke(session.id)}
+                      isBusy={revoke.isBusy}
+                    >
+                      {t('sessions.revoke')}
+                      <span className="cg-visually-hidden">
                         {describeUserAgent(session.userAgent) ?? t('sessions.unknownDevice')}
                       </span>
-                      {session.isCurrent && <Badge tone="info">{t('sessions.thisDevice')}</Badge>}
-                    </div>
-                  </td>
-                  <td className="cg-mono cg-ltr">{session.ip ?? '—'}</td>
-                  <td>
-                    <DateTime value={session.createdAt} />
-                  </td>
-                  <td>
-                    <DateTime value={session.lastSeenAt} />
-                  </td>
-                  <td>
-                    <DateTime value={session.expiresAt} />
-                  </td>
-                  <td>
-                    {!session.isCurrent && (
-                      <Button
-                        variant="secondary"
-                        size="small"
-                        onClick={() => void onRevoke(session.id)}
-                        isBusy={revoke.isBusy}
-                      >
-                        {t('sessions.revoke')}
-                        <span className="cg-visually-hidden">
-                          {describeUserAgent(session.userAgent) ?? t('sessions.unknownDevice')}
-                        </span>
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
           </Table>
         )}
       </div>
