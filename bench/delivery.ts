@@ -253,17 +253,12 @@ export async function benchmarkDeliveryLatency(
   return { runs, median: medianFigures, baseline, p99Ratio: medianFigures.p99 / baseline.median.p99 };
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain && process.argv[2] === 'smtp-receiver') {
-  await runReceiver();
-} else if (isMain) {
-  const rateFlag = process.argv.indexOf('--rate');
-  const commitsPerSecond = rateFlag > 0 ? Number(process.argv[rateFlag + 1]) : undefined;
-  const result = await benchmarkDeliveryLatency(commitsPerSecond ? { commitsPerSecond } : {});
+/** Prints the figures the way `npm run bench` and `node bench/delivery.ts` both show them. */
+export function printDeliveryFigures(result: DeliveryBenchmark, commitsPerSecond?: number): void {
   const line = (run: LatencyFigures) =>
     `p50 ${run.p50.toFixed(1).padStart(6)} ms  p99 ${run.p99.toFixed(1).padStart(6)} ms  max ${run.max.toFixed(1).padStart(6)} ms  ${run.messagesPerSecond.toFixed(0).padStart(5)} msg/s  (${run.commitsPerSecond.toFixed(0).padStart(5)} commits/s)`;
   process.stdout.write(
-    `Delivery latency, commit to SMTP receipt on loopback (1,000 messages per run, ${commitsPerSecond ? `${commitsPerSecond} commits/s` : 'commits back to back'})\n`,
+    `\nDelivery latency, commit to SMTP receipt on loopback (1,000 messages per run, ${commitsPerSecond ? `${commitsPerSecond} commits/s` : 'commits back to back'})\n`,
   );
   result.runs.forEach((run, i) => {
     process.stdout.write(`  run ${i + 1}: outbox worker    ${line(run)}\n`);
@@ -273,5 +268,15 @@ if (isMain && process.argv[2] === 'smtp-receiver') {
   process.stdout.write(
     `  median: outbox p50 ${result.median.p50.toFixed(1)} ms, p99 ${result.median.p99.toFixed(1)} ms (target p99 <= 250 ms: ${verdict}); inline baseline p99 ${result.baseline.median.p99.toFixed(1)} ms; ratio ${result.p99Ratio.toFixed(2)}\n`,
   );
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain && process.argv[2] === 'smtp-receiver') {
+  await runReceiver();
+} else if (isMain) {
+  const rateFlag = process.argv.indexOf('--rate');
+  const commitsPerSecond = rateFlag > 0 ? Number(process.argv[rateFlag + 1]) : undefined;
+  const result = await benchmarkDeliveryLatency(commitsPerSecond ? { commitsPerSecond } : {});
+  printDeliveryFigures(result, commitsPerSecond);
   process.exit(0);
 }
