@@ -18,6 +18,8 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_enabled_at: string | null;
+  /** Set by migration 0003; absent from rows written before it, so optional on insert. */
+  totp_last_step?: number | null;
   is_platform_admin: number;
   locale: string;
   created_at: string;

@@ -12,7 +12,7 @@ import { presentApiToken, presentMe, presentSession } from './identity.presenter
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { replaceRecoveryCodes } from './recovery-codes.ts';
 import { revokeUserSessions } from './sessions.ts';
-import { isValidTotp, newTotpEnrolment } from './totp.ts';
+import { newTotpEnrolment, verifyTotp } from './totp.ts';
 import { findMembershipsWithNames, findUserById } from './users.repository.ts';
 
 async function getUser(ctx: AppContext, userId: string) {
@@ -96,7 +96,8 @@ export async function activateTotp(ctx: AppContext, actor: UserActor, code: stri
   if (!user.totp_pending_secret) {
     throw new AppError(409, 'totp_not_started', 'Start the authenticator enrolment first.');
   }
-  if (!(await isValidTotp(user.totp_pending_secret, code))) {
+  const step = await verifyTotp(user.totp_pending_secret, code);
+  if (step === null) {
     throw new AppError(400, 'invalid_totp', 'The code is wrong or has expired.');
   }
   return inTransaction(ctx, async (trx) => {
@@ -106,6 +107,7 @@ export async function activateTotp(ctx: AppContext, actor: UserActor, code: stri
         totp_secret: user.totp_pending_secret,
         totp_pending_secret: null,
         totp_enabled_at: nowIso(),
+        totp_last_step: step,
         updated_at: nowIso(),
       })
       .where('id', '=', actor.userId)

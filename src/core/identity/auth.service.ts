@@ -12,7 +12,7 @@ import { assertAcceptablePassword, hashPassword, verifyDecoy, verifyPassword } f
 import { replaceRecoveryCodes, spendRecoveryCode } from './recovery-codes.ts';
 import { createSession, csrfTokenFor, type NewSession, revokeUserSessions } from './sessions.ts';
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKeys } from './throttle.ts';
-import { isValidTotp, newTotpEnrolment } from './totp.ts';
+import { newTotpEnrolment, spendTotpStep, verifyTotp } from './totp.ts';
 import { findUserByEmail, hasPlatformAdmin, normalizeEmail } from './users.repository.ts';
 
 export interface ClientInfo {
@@ -53,9 +53,13 @@ export async function login(
   }
   const result = await inTransaction(ctx, async (trx) => {
     if (isTotpOn) {
-      const isSecondFactorValid = input.totpCode
-        ? await isValidTotp(user.totp_secret!, input.totpCode)
-        : await spendRecoveryCode(trx, user.id, input.recoveryCode!);
+      let isSecondFactorValid: boolean;
+      if (input.totpCode) {
+        const step = await verifyTotp(user.totp_secret!, input.totpCode, user.totp_last_step ?? null);
+        isSecondFactorValid = step !== null && (await spendTotpStep(trx, user.id, step));
+      } else {
+        isSecondFactorValid = await spendRecoveryCode(trx, user.id, input.recoveryCode!);
+      }
       if (!isSecondFactorValid) return undefined;
     }
     // Rotation: a sign-in always starts a new session and ends the one the browser came with.
@@ -217,7 +221,8 @@ export async function completeSetup(
       ? (JSON.parse(link.payload) as { totpSecret?: string }).totpSecret
       : undefined;
     if (!secret) throw badRequest('totp_not_started', 'Start the authenticator enrolment first.');
-    if (!(await isValidTotp(secret, input.totpCode))) {
+    const step = await verifyTotp(secret, input.totpCode);
+    if (step === null) {
       throw new AppError(400, 'invalid_totp', 'The code is wrong or has expired.');
     }
     if (await findUserByEmail(trx, email)) {
@@ -235,6 +240,7 @@ export async function completeSetup(
         totp_secret: secret,
         totp_pending_secret: null,
         totp_enabled_at: now,
+        totp_last_step: step,
         is_platform_admin: 1,
         locale: input.locale ?? 'en',
         created_at: now,

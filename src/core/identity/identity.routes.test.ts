@@ -113,7 +113,10 @@ describeEachDialect('identity', (dialect) => {
         });
       expect((await login({})).json().code).toBe('totp_required');
       expect((await login({ totpCode: '123456' })).json().code).toBe('invalid_totp');
-      expect((await login({ totpCode: await currentTotp() })).statusCode).toBe(200);
+      const code = await currentTotp();
+      expect((await login({ totpCode: code })).statusCode).toBe(200);
+      // A code works once: replaying it, even within its 30 seconds, is refused.
+      expect((await login({ totpCode: code })).json().code).toBe('invalid_totp');
     });
 
     it('throttles repeated failures with a growing delay and Retry-After', async () => {
