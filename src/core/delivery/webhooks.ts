@@ -8,10 +8,10 @@ import type { AppContext } from '../context.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import type { WebhookEndpointsTable } from '../db/tables.ts';
 import { inTransaction, type Trx } from '../db/transaction.ts';
-import { findAdminEmails, findAdminUserIds } from '../orgs/orgs.repository.ts';
+import { notifyOrgAdmins } from '../orgs/notify-admins.ts';
 import { assertSafeWebhookUrl, publicOnlyLookup } from './network-guard.ts';
 import { type OutboxMessage, parsePayload } from './outbox.repository.ts';
-import { enqueueEmail, notifyUsers, type WebhookPayload } from './outbox.ts';
+import type { WebhookPayload } from './outbox.ts';
 import { PermanentDeliveryError } from './permanent-error.ts';
 
 /**
@@ -213,27 +213,13 @@ export function createWebhookSender(ctx: AppContext, options: WebhookSenderOptio
         subjectId: endpoint.id,
         summary: `Webhook ${endpoint.url} disabled after ${failures} consecutive failed deliveries`,
       });
-      const link = `/organizations/${endpoint.org_id}/webhooks`;
-      const body = `The webhook ${endpoint.url} failed ${failures} times in a row and has been disabled. Last error: ${lastError}. Fix the receiver, then enable the webhook again.`;
-      await notifyUsers(trx, {
-        userIds: await findAdminUserIds(trx, endpoint.org_id),
-        orgId: endpoint.org_id,
+      await notifyOrgAdmins(ctx, trx, endpoint.org_id, {
         topic: 'webhook.disabled',
         title: 'Webhook disabled',
-        body,
-        link,
+        subject: 'a webhook was disabled',
+        body: `The webhook ${endpoint.url} failed ${failures} times in a row and has been disabled. Last error: ${lastError}. Fix the receiver, then enable the webhook again.`,
+        link: `/organizations/${endpoint.org_id}/webhooks`,
       });
-      for (const email of await findAdminEmails(trx, endpoint.org_id)) {
-        await enqueueEmail(
-          trx,
-          {
-            to: email,
-            subject: 'Common Ground: a webhook was disabled',
-            text: `${body}\n\n${ctx.config.publicUrl}${link}`,
-          },
-          { topic: 'webhook.disabled', orgId: endpoint.org_id },
-        );
-      }
     });
     ctx.log.warn({ endpointId: endpoint.id, failures }, 'webhook endpoint disabled');
   }

@@ -13,7 +13,7 @@ import { createSession, csrfTokenFor, type NewSession } from '../identity/sessio
 import { findUserByEmail, normalizeEmail } from '../identity/users.repository.ts';
 import type { OrgRole, VerificationStatus } from './kinds.ts';
 import { invitationStatus, presentInvitation } from './orgs.presenter.ts';
-import { findAdminUserIds, findInvitationRows } from './orgs.repository.ts';
+import { findActiveAdmins, findInvitationRows } from './orgs.repository.ts';
 import { getOrganizationRow } from './orgs.service.ts';
 
 const INVITATION_TTL_DAYS = 7;
@@ -262,7 +262,9 @@ export async function acceptInvitation(
       }`,
     });
     await notifyUsers(trx, {
-      userIds: (await findAdminUserIds(trx, invitation.org_id)).filter((id) => id !== userId),
+      userIds: (await findActiveAdmins(trx, invitation.org_id))
+        .map((a) => a.user_id)
+        .filter((id) => id !== userId),
       orgId: invitation.org_id,
       topic: 'organization.member_added',
       title: 'New member',

@@ -83,28 +83,16 @@ export function findMemberRows(db: Reader, orgId: string, afterUserId: string | 
     .execute();
 }
 
-export function findAdminUserIds(db: Reader, orgId: string): Promise<string[]> {
+/** The org admins whose accounts are not disabled: who is told about the organization's affairs. */
+export function findActiveAdmins(db: Reader, orgId: string): Promise<{ user_id: string; email: string }[]> {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select('memberships.user_id')
+    .select(['memberships.user_id', 'users.email'])
     .where('memberships.org_id', '=', orgId)
     .where('memberships.role', '=', 'org_admin')
     .where('users.disabled_at', 'is', null)
-    .execute()
-    .then((rows) => rows.map((r) => r.user_id));
-}
-
-export function findAdminEmails(db: Reader, orgId: string): Promise<string[]> {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select('users.email')
-    .where('memberships.org_id', '=', orgId)
-    .where('memberships.role', '=', 'org_admin')
-    .where('users.disabled_at', 'is', null)
-    .execute()
-    .then((rows) => rows.map((r) => r.email));
+    .execute();
 }
 
 export function countAdmins(db: Reader, orgId: string): Promise<number> {

@@ -5,19 +5,13 @@ import type { AppContext } from '../context.ts';
 import { type ChangeCounters, readChangeCounters, VersionedCache } from '../db/change-counters.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { enqueueEmail, enqueueOrgEvent, notifyUsers } from '../delivery/outbox.ts';
-import { AppError, badRequest, conflict, notFound } from '../http/errors.ts';
+import { enqueueOrgEvent } from '../delivery/outbox.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { decodeCursor, type Page, toPage } from '../http/pagination.ts';
 import type { OrgKind, OrgRole, VerificationStatus } from './kinds.ts';
+import { notifyOrgAdmins } from './notify-admins.ts';
 import { presentMember, presentOrganization } from './orgs.presenter.ts';
-import {
-  countAdmins,
-  findAdminEmails,
-  findAdminUserIds,
-  findMemberRows,
-  findOrganizationRow,
-  findOrganizationRows,
-} from './orgs.repository.ts';
+import { countAdmins, findMemberRows, findOrganizationRow, findOrganizationRows } from './orgs.repository.ts';
 
 export interface OrganizationInput {
   name: string;
@@ -228,27 +222,13 @@ export async function setVerification(
       subjectId: id,
       summary: `Verification of "${row.name}" set to ${input.status}${input.note ? `: ${input.note}` : ''}`,
     });
-    const title = `Verification: ${input.status}`;
-    const body = `The verification status of ${row.name} is now "${input.status}".${input.note ? ` Note: ${input.note}` : ''}`;
-    await notifyUsers(trx, {
-      userIds: await findAdminUserIds(trx, id),
-      orgId: id,
+    await notifyOrgAdmins(ctx, trx, id, {
       topic: 'organization.verification',
-      title,
-      body,
+      title: `Verification: ${input.status}`,
+      subject: `${row.name} is ${input.status}`,
+      body: `The verification status of ${row.name} is now "${input.status}".${input.note ? ` Note: ${input.note}` : ''}`,
       link: `/organizations/${id}`,
     });
-    for (const email of await findAdminEmails(trx, id)) {
-      await enqueueEmail(
-        trx,
-        {
-          to: email,
-          subject: `Common Ground: ${row.name} is ${input.status}`,
-          text: `${body}\n\n${ctx.config.publicUrl}/organizations/${id}`,
-        },
-        { topic: 'organization.verification', orgId: id },
-      );
-    }
     await enqueueOrgEvent(trx, {
       orgId: id,
       type: 'organization.verification_changed',
@@ -338,8 +318,4 @@ export async function removeMember(ctx: AppContext, actor: Actor, orgId: string,
     });
     await enqueueOrgEvent(trx, { orgId, type: 'organization.member_removed', data: { userId } });
   });
-}
-
-export function assertRole(role: string): asserts role is OrgRole {
-  if (role !== 'org_admin' && role !== 'member') throw new AppError(400, 'invalid_role', 'Unknown role.');
 }
