@@ -23,6 +23,23 @@ export interface TestDatabase extends DatabaseHandle {
   destroy(): Promise<void>;
 }
 
+// Kysely's migrator looks its bookkeeping tables up by reading the whole catalog, which fails when
+// another test file drops its schema at that moment. Test files therefore create, migrate and drop
+// their schemas one at a time, under one advisory lock.
+const SCHEMA_LOCK = 727_001;
+
+async function withSchemaLock<T>(url: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await work(admin);
+  } finally {
+    await admin.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => {});
+    await admin.end();
+  }
+}
+
 /**
  * A fresh, migrated database: an in-memory SQLite, or a new schema in the test PostgreSQL database,
  * so test files run in parallel without seeing each other's rows.
@@ -37,18 +54,20 @@ export async function openTestDatabase(
   if (dialect === 'postgres') {
     const baseUrl = inject('postgresUrl');
     if (!baseUrl) throw new Error('PostgreSQL is not available for this run');
-    pgSchema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`create schema ${pgSchema}`);
-    await admin.end();
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    pgSchema = schema;
     url = baseUrl;
-    handle = openDatabase(baseUrl, { pgSchema, pgPoolSize: 5 });
+    const pgHandle = openDatabase(baseUrl, { pgSchema: schema, pgPoolSize: 5 });
+    handle = pgHandle;
+    await withSchemaLock(baseUrl, async (admin) => {
+      await admin.query(`create schema ${schema}`);
+      await migrateToLatest(pgHandle);
+    });
   } else {
     url = options.sqliteFile ? `sqlite:${options.sqliteFile}` : 'sqlite::memory:';
     handle = openDatabase(url);
+    await migrateToLatest(handle);
   }
-  await migrateToLatest(handle);
   if (options.seedReference !== false) await seedReference(handle.db);
   return {
     ...handle,
@@ -56,12 +75,8 @@ export async function openTestDatabase(
     ...(pgSchema ? { pgSchema } : {}),
     async destroy() {
       await handle.close();
-      if (pgSchema) {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`drop schema ${pgSchema} cascade`);
-        await admin.end();
-      }
+      const schema = pgSchema;
+      if (schema) await withSchemaLock(url, (admin) => admin.query(`drop schema ${schema} cascade`));
     },
   };
 }
