@@ -32,15 +32,18 @@ export interface BuildOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The process logger: credentials never reach the logs. */
+export function createLogger(config: Config): pino.Logger {
+  return pino({
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+  });
+}
+
 /** Builds the Fastify app from the core plugins and modules. It does not listen: tests use app.inject. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const config = options.config ?? loadConfig();
-  const log =
-    options.logger ??
-    pino({
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
-    });
+  const log = options.logger ?? createLogger(config);
   // Typed as the default instance so plugins written against FastifyInstance register without casts.
   const app = Fastify({
     loggerInstance: log,

@@ -1,5 +1,4 @@
-import pino from 'pino';
-import { buildApp } from './app.ts';
+import { buildApp, createLogger } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './core/db/database.ts';
 import { createDeliveryWorker } from './core/delivery/worker.ts';
@@ -15,10 +14,7 @@ export interface ServeOptions {
 /** Process entry: config, database, app, listen, delivery worker, graceful shutdown. */
 export async function startServer(options: ServeOptions = {}) {
   const config = options.config ?? loadConfig();
-  const log = pino({
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
-  });
+  const log = createLogger(config);
   const database = openDatabase(config.databaseUrl);
   const applied = await migrateToLatest(database);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
