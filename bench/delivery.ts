@@ -9,11 +9,12 @@ import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../src/config.ts';
 import type { AppContext } from '../src/core/context.ts';
-import { migrateToLatest, openDatabase } from '../src/core/db/database.ts';
+import { openDatabase } from '../src/core/db/database.ts';
 import { inTransaction } from '../src/core/db/transaction.ts';
 import { createMailer } from '../src/core/delivery/email.ts';
 import { enqueueEmail } from '../src/core/delivery/outbox.ts';
 import { createDeliveryWorker, type DeliveryWorker } from '../src/core/delivery/worker.ts';
+import { migrateToLatest } from '../src/schema.ts';
 
 /**
  * Delivery latency: from the commit of a transaction that queues an e-mail to the end of that message's

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { migrateToLatest, openDatabase } from '../src/core/db/database.ts';
+import { openDatabase } from '../src/core/db/database.ts';
 import { newId, nowIso } from '../src/core/db/ids.ts';
 import { hashPassword } from '../src/core/identity/passwords.ts';
 import { ORG_KINDS } from '../src/core/orgs/kinds.ts';
 import { seedReference } from '../src/core/reference/seed.ts';
+import { migrateToLatest } from '../src/schema.ts';
 
 const ORGANIZATIONS = 10_000;
 const PASSWORD = 'benchmark passphrase long enough';

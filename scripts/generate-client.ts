@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { migrateToLatest, openDatabase } from '../src/core/db/database.ts';
+import { openDatabase } from '../src/core/db/database.ts';
+import { migrateToLatest } from '../src/schema.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const apiDir = join(root, 'web/src/api');

@@ -1,9 +1,11 @@
 import { buildApp, createLogger } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
-import { migrateToLatest, openDatabase } from './core/db/database.ts';
+import { openDatabase } from './core/db/database.ts';
 import { createDeliveryWorker } from './core/delivery/worker.ts';
 import { createSetupLink, isSetupNeeded } from './core/identity/auth.service.ts';
 import { seedReference } from './core/reference/seed.ts';
+import { startModuleJobs } from './jobs.ts';
+import { migrateToLatest } from './schema.ts';
 
 export interface ServeOptions {
   config?: Config;
@@ -11,7 +13,7 @@ export interface ServeOptions {
   beforeListen?: (handle: ReturnType<typeof openDatabase>) => Promise<void>;
 }
 
-/** Process entry: config, database, app, listen, delivery worker, graceful shutdown. */
+/** Process entry: config, database, app, listen, delivery worker, module jobs, graceful shutdown. */
 export async function startServer(options: ServeOptions = {}) {
   const config = options.config ?? loadConfig();
   const log = createLogger(config);
@@ -29,6 +31,7 @@ export async function startServer(options: ServeOptions = {}) {
     worker = createDeliveryWorker(app.ctx);
     worker.start();
   }
+  const jobs = startModuleJobs(app.ctx);
   await app.listen({ port: config.port, host: config.host });
 
   if (await isSetupNeeded(app.ctx)) {
@@ -47,6 +50,7 @@ export async function startServer(options: ServeOptions = {}) {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     await app.close();
+    await jobs.stop();
     await worker?.stop();
     await database.close();
     process.exit(0);

@@ -1,9 +1,10 @@
 import pino from 'pino';
 import { loadConfig } from '../config.ts';
 import type { AppContext } from '../core/context.ts';
-import { migrateToLatest, openDatabase } from '../core/db/database.ts';
+import { openDatabase } from '../core/db/database.ts';
 import { getSigningKey } from '../core/db/settings.ts';
 import { createSetupLink } from '../core/identity/auth.service.ts';
+import { migrateToLatest } from '../schema.ts';
 
 export async function adminCreateCommand(email: string): Promise<number> {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {

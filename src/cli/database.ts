@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
-import { migrateToLatest, openDatabase } from '../core/db/database.ts';
+import { openDatabase } from '../core/db/database.ts';
 import { seedReference } from '../core/reference/seed.ts';
+import { migrateToLatest } from '../schema.ts';
 
 export async function migrateCommand(): Promise<number> {
   const config = loadConfig();

@@ -8,9 +8,10 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { migrateToLatest, openDatabase } from '../../src/core/db/database.ts';
+import { openDatabase } from '../../src/core/db/database.ts';
 import { createDeliveryWorker } from '../../src/core/delivery/worker.ts';
 import { seedReference } from '../../src/core/reference/seed.ts';
+import { migrateToLatest } from '../../src/schema.ts';
 import { type SmtpCapture, startSmtpCapture } from '../fixtures/delivery-support.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
-import {
-  type DatabaseHandle,
-  type Dialect,
-  migrateToLatest,
-  openDatabase,
-} from '../../src/core/db/database.ts';
+import { type DatabaseHandle, type Dialect, openDatabase } from '../../src/core/db/database.ts';
 import { seedReference } from '../../src/core/reference/seed.ts';
+import { migrateToLatest } from '../../src/schema.ts';
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 

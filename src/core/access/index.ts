@@ -5,7 +5,11 @@ export { mayShareOnward } from './audience.ts';
 export type {
   AccessRequest,
   Action,
+  ApplicationResource,
+  ChairedResource,
+  ObjectionResource,
   OrganizationResource,
+  ParticipantSeatResource,
   PlatformResource,
   Resource,
   ResourceFor,

@@ -14,6 +14,36 @@ export interface OrganizationResource {
   verificationStatus: VerificationStatus;
 }
 
+/**
+ * An organization taking part in a process. Participation rights turn on who the organization is:
+ * a verified State takes part by right, any other organization once accredited to the process.
+ */
+export interface ParticipantSeatResource {
+  type: 'participant_seat';
+  orgId: string;
+  /** Accredited to the process in question (States need no accreditation). */
+  isAccredited: boolean;
+}
+
+/** A thematic working group, or a draft or consultation it owns, as far as its chairs go. */
+export interface ChairedResource {
+  type: 'chaired';
+  /** Users who chair the group; empty for process-level drafts, which the secretariat runs. */
+  chairUserIds: readonly string[];
+}
+
+/** An accreditation application as the people around it see it. */
+export interface ApplicationResource {
+  type: 'application';
+  applicantOrgId: string;
+}
+
+/** One State's objection to an application: its author and reason are not public. */
+export interface ObjectionResource {
+  type: 'objection';
+  stateOrgId: string;
+}
+
 /** Each action and the only kind of resource it applies to. */
 interface ResourceByAction {
   'organization.create': PlatformResource;
@@ -30,6 +60,21 @@ interface ResourceByAction {
   'audit.read_all': PlatformResource;
   'users.manage': PlatformResource;
   'record.read': RecordResource;
+  /** Define processes, decide ECOSOC confirmations, create groups, appoint chairs. */
+  'process.manage': PlatformResource;
+  /** Apply for accreditation on behalf of an organization. */
+  'accreditation.apply': OrganizationResource;
+  /** Object, as a State, to an application in circulation. */
+  'accreditation.object': OrganizationResource;
+  /** See an application before its outcome is public. */
+  'accreditation.read_pending': ApplicationResource;
+  'accreditation.objection.read': ObjectionResource;
+  /** Join or leave a thematic working group on behalf of an organization. */
+  'group.join': ParticipantSeatResource;
+  /** Run a group's drafts, consultations and dispositions. */
+  'group.chair': ChairedResource;
+  /** Comment, propose amendments or submit a contribution on behalf of an organization. */
+  'participation.contribute': ParticipantSeatResource;
 }
 
 export type Action = keyof ResourceByAction;
@@ -95,6 +140,18 @@ function hasPlatformPowers(actor: Actor): boolean {
   return actor.type === 'system' || isEffectivePlatformAdmin(actor);
 }
 
+function membershipIn(actor: Actor, orgId: string) {
+  return actor.type === 'user' ? actor.memberships.find((m) => m.orgId === orgId) : undefined;
+}
+
+/** The actor belongs to the organization, which is verified, and is a State or accredited. */
+function holdsSeat(actor: Actor, seat: ParticipantSeatResource, role?: OrgRole): boolean {
+  const membership = membershipIn(actor, seat.orgId);
+  if (!membership?.isOrgVerified) return false;
+  if (role && membership.role !== role) return false;
+  return membership.orgKind === 'state' || seat.isAccredited;
+}
+
 function isViaSession(actor: Actor): boolean {
   return actor.type === 'user' && actor.via === 'session';
 }
@@ -126,7 +183,34 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
     case 'organization.verify':
     case 'audit.read_all':
     case 'users.manage':
+    case 'process.manage':
       return hasPlatformPowers(actor);
+    case 'accreditation.apply': {
+      // States take part by right; everyone else applies, through an admin of a verified organization.
+      const membership = membershipIn(actor, resource.id);
+      return membership?.role === 'org_admin' && membership.isOrgVerified && membership.orgKind !== 'state';
+    }
+    case 'accreditation.object': {
+      const membership = membershipIn(actor, resource.id);
+      return membership?.role === 'org_admin' && membership.isOrgVerified && membership.orgKind === 'state';
+    }
+    case 'accreditation.read_pending':
+      // The secretariat, the applicant, and the States it circulates to.
+      return (
+        hasPlatformPowers(actor) ||
+        roleIn(actor, resource.applicantOrgId) !== null ||
+        (actor.type === 'user' && actor.memberships.some((m) => m.isOrgVerified && m.orgKind === 'state'))
+      );
+    case 'accreditation.objection.read':
+      return hasPlatformPowers(actor) || roleIn(actor, resource.stateOrgId) !== null;
+    case 'group.join':
+      return holdsSeat(actor, resource, 'org_admin');
+    case 'group.chair':
+      return (
+        hasPlatformPowers(actor) || (actor.type === 'user' && resource.chairUserIds.includes(actor.userId))
+      );
+    case 'participation.contribute':
+      return holdsSeat(actor, resource);
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './tables.ts';
@@ -80,11 +80,17 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   return { db, dialect: 'sqlite', sqlitePath: path, close: () => db.destroy() };
 }
 
-/** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'pgSchema'>): Promise<string[]> {
+/**
+ * Brings the schema to the latest migration; throws with the failing migration's name. Core passes
+ * its own migrations; src/schema.ts adds the modules' (core imports no module).
+ */
+export async function migrateToLatest(
+  handle: Pick<DatabaseHandle, 'db' | 'pgSchema'>,
+  set: Record<string, Migration> = migrations,
+): Promise<string[]> {
   const migrator = new Migrator({
     db: handle.db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => set },
     // Named explicitly: Kysely otherwise looks for its bookkeeping tables in every schema it can see.
     ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
   });

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleDefinition } from '../index.ts';
+import { accreditationRoutes } from './accreditation/accreditation.routes.ts';
+import { settleDueApplications } from './accreditation/accreditation.service.ts';
+import * as migration0005 from './migrations/0005_participation.ts';
+import './participation.tables.ts';
+import { processRoutes } from './processes/processes.routes.ts';
+
+/** Multistakeholder participation: processes, accreditation, groups, drafts and consultations. */
+export const participation: ModuleDefinition = {
+  name: 'participation',
+  routes: async (api: FastifyInstance) => {
+    await api.register(
+      async (scope) => {
+        await scope.register(processRoutes);
+        await scope.register(accreditationRoutes);
+      },
+      { prefix: '/participation' },
+    );
+  },
+  migrations: { '0005_participation': migration0005 },
+  jobs: [{ name: 'accreditation-deadlines', intervalMs: 60_000, run: settleDueApplications }],
+};

@@ -1,0 +1,148 @@
+// The participation module's tables, merged into the one Database interface by declaration merging,
+// so core stays free of module imports while every query is typed. Conventions as in core/db/tables.ts.
+
+export interface ProcessesTable {
+  id: string;
+  title: string;
+  /** How stakeholders take part, in Markdown: the rules a newcomer reads first. */
+  modalities: string;
+  /** How long a non-objection application circulates to the States. */
+  objection_period_days: number;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccreditationApplicationsTable {
+  id: string;
+  process_id: string;
+  org_id: string;
+  route: string;
+  ecosoc_number: string | null;
+  statement: string;
+  status: string;
+  circulation_ends_at: string | null;
+  /** Set by the secretariat when it turns an application down or gives a reason for an outcome. */
+  decision_note: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  submitted_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccreditationObjectionsTable {
+  id: string;
+  application_id: string;
+  state_org_id: string;
+  /** The general reason the objecting State gives; only the secretariat and that State read it. */
+  reason: string;
+  objected_by: string;
+  created_at: string;
+}
+
+export interface WorkingGroupsTable {
+  id: string;
+  process_id: string;
+  name: string;
+  mandate: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupChairsTable {
+  group_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  org_id: string;
+  joined_at: string;
+}
+
+export interface DraftsTable {
+  id: string;
+  process_id: string;
+  group_id: string | null;
+  title: string;
+  summary: string;
+  /** Number of the latest published revision; 0 while the draft is still in preparation. */
+  current_revision: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DraftRevisionsTable {
+  id: string;
+  draft_id: string;
+  /** 1, 2, …; the working copy (at most one per draft) has no number until it is published. */
+  number: number | null;
+  note: string;
+  published_at: string | null;
+  published_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DraftBlocksTable {
+  revision_id: string;
+  position: number;
+  /** Stable across revisions: comments anchor to it, whatever the paragraph's number becomes. */
+  block_key: string;
+  kind: string;
+  /** Display number of a paragraph in this revision (1, 2, …); null for section headings. */
+  number: number | null;
+  text: string;
+}
+
+export interface ConsultationsTable {
+  id: string;
+  draft_id: string;
+  revision_number: number;
+  title: string;
+  opens_at: string;
+  closes_at: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContributionsTable {
+  id: string;
+  consultation_id: string;
+  draft_id: string;
+  kind: string;
+  /** The paragraph commented on or amended; null for a general comment. */
+  block_key: string | null;
+  revision_number: number;
+  paragraph_number: number | null;
+  body: string;
+  proposed_text: string | null;
+  org_id: string;
+  author_id: string;
+  created_at: string;
+  disposition: string | null;
+  disposition_reason: string | null;
+  disposed_at: string | null;
+  disposed_by: string | null;
+}
+
+declare module '../../core/db/tables.ts' {
+  interface Database {
+    processes: ProcessesTable;
+    accreditation_applications: AccreditationApplicationsTable;
+    accreditation_objections: AccreditationObjectionsTable;
+    working_groups: WorkingGroupsTable;
+    group_chairs: GroupChairsTable;
+    group_members: GroupMembersTable;
+    drafts: DraftsTable;
+    draft_revisions: DraftRevisionsTable;
+    draft_blocks: DraftBlocksTable;
+    consultations: ConsultationsTable;
+    contributions: ContributionsTable;
+  }
+}
