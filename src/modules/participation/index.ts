@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../index.ts';
 import { accreditationRoutes } from './accreditation/accreditation.routes.ts';
 import { settleDueApplications } from './accreditation/accreditation.service.ts';
+import { groupRoutes } from './groups/groups.routes.ts';
 import * as migration0005 from './migrations/0005_participation.ts';
 import './participation.tables.ts';
 import { processRoutes } from './processes/processes.routes.ts';
@@ -14,6 +15,7 @@ export const participation: ModuleDefinition = {
       async (scope) => {
         await scope.register(processRoutes);
         await scope.register(accreditationRoutes);
+        await scope.register(groupRoutes);
       },
       { prefix: '/participation' },
     );

@@ -31,7 +31,11 @@ export async function createCast(t: TestApp): Promise<Cast> {
     stateB: await orgWithAdmin(t, { name: 'Republic of Chile', kind: 'state', countryCode: 'CL' }),
     civilSociety: { ...civilSociety, member: await signIn(t.app, memberUser.email) },
     academia: await orgWithAdmin(t, { name: 'University of Geneva', kind: 'academia', countryCode: 'CH' }),
-    unverified: await orgWithAdmin(t, { name: 'Unverified Institute', kind: 'civil_society', verificationStatus: 'unverified' }),
+    unverified: await orgWithAdmin(t, {
+      name: 'Unverified Institute',
+      kind: 'civil_society',
+      verificationStatus: 'unverified',
+    }),
     outsider: await signIn(t.app, outsiderUser.email),
   };
 }
@@ -42,7 +46,8 @@ export async function createProcess(client: Client, objectionPeriodDays = 10): P
     url: '/api/v1/participation/processes',
     payload: {
       title: 'Global Mechanism 2026–2030',
-      modalities: 'Organizations with ECOSOC status take part on confirmation; others on a non-objection basis.',
+      modalities:
+        'Organizations with ECOSOC status take part on confirmation; others on a non-objection basis.',
       objectionPeriodDays,
     },
   });

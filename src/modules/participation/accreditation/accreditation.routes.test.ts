@@ -15,7 +15,11 @@ describeEachDialect('participation: processes and accreditation', (dialect) => {
   afterAll(() => t.close());
 
   const applyAs = (client: Cast['secretariat'], payload: Record<string, unknown>) =>
-    client.request({ method: 'POST', url: `/api/v1/participation/processes/${processId}/applications`, payload });
+    client.request({
+      method: 'POST',
+      url: `/api/v1/participation/processes/${processId}/applications`,
+      payload,
+    });
 
   it('lets only the secretariat define processes, and shows them to everyone', async () => {
     const denied = await cast.stateA.admin.request({
@@ -24,7 +28,11 @@ describeEachDialect('participation: processes and accreditation', (dialect) => {
       payload: { title: 'Shadow process', modalities: 'None', objectionPeriodDays: 5 },
     });
     expect(denied.statusCode).toBe(403);
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/participation/processes', payload: {} });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/participation/processes',
+      payload: {},
+    });
     expect(anonymous.statusCode).toBe(400);
     const invalid = await cast.secretariat.request({
       method: 'POST',
@@ -35,7 +43,12 @@ describeEachDialect('participation: processes and accreditation', (dialect) => {
     expect(invalid.headers['content-type']).toContain('application/problem+json');
     const list = await t.app.inject({ url: '/api/v1/participation/processes' });
     expect(list.json().items).toEqual([
-      expect.objectContaining({ id: processId, objectionPeriodDays: 10, status: 'active', accreditedCount: 0 }),
+      expect.objectContaining({
+        id: processId,
+        objectionPeriodDays: 10,
+        status: 'active',
+        accreditedCount: 0,
+      }),
     ]);
   });
 
@@ -53,7 +66,11 @@ describeEachDialect('participation: processes and accreditation', (dialect) => {
       statement: 'A university research centre on cyber norms.',
     });
     expect(applied.statusCode).toBe(201);
-    expect(applied.json()).toMatchObject({ status: 'pending_confirmation', route: 'ecosoc', ecosocNumber: 'D-2019-123' });
+    expect(applied.json()).toMatchObject({
+      status: 'pending_confirmation',
+      route: 'ecosoc',
+      ecosocNumber: 'D-2019-123',
+    });
     const id = applied.json().id;
     // Pending applications are not public.
     expect((await t.app.inject({ url: `/api/v1/participation/applications/${id}` })).statusCode).toBe(404);
@@ -128,7 +145,9 @@ describeEachDialect('participation: processes and accreditation', (dialect) => {
       .select('user_id')
       .where('topic', '=', 'accreditation.circulated')
       .execute();
-    expect(new Set(notified.map((n) => n.user_id))).toEqual(new Set([cast.stateA.userId, cast.stateB.userId]));
+    expect(new Set(notified.map((n) => n.user_id))).toEqual(
+      new Set([cast.stateA.userId, cast.stateB.userId]),
+    );
     const mails = await t.database.db
       .selectFrom('outbox')
       .select('topic')
@@ -136,19 +155,25 @@ describeEachDialect('participation: processes and accreditation', (dialect) => {
       .execute();
     expect(mails).toHaveLength(2);
     // States and the applicant see it; the public does not.
-    const byState = await cast.stateB.admin.request({ url: `/api/v1/participation/applications/${application.id}` });
+    const byState = await cast.stateB.admin.request({
+      url: `/api/v1/participation/applications/${application.id}`,
+    });
     expect(byState.statusCode).toBe(200);
-    const publicList = await t.app.inject({ url: `/api/v1/participation/processes/${processId}/applications` });
+    const publicList = await t.app.inject({
+      url: `/api/v1/participation/processes/${processId}/applications`,
+    });
     expect(publicList.json().items.map((a: { id: string }) => a.id)).not.toContain(application.id);
 
     await endObjectionPeriod(t, application.id);
     const settled = await t.app.inject({
       url: `/api/v1/participation/processes/${processId}/applications?status=accredited`,
     });
-    expect(settled.json().items.map((a: { organization: { name: string } }) => a.organization.name).sort()).toEqual([
-      'Digital Peace Civil Society',
-      'University of Geneva',
-    ]);
+    expect(
+      settled
+        .json()
+        .items.map((a: { organization: { name: string } }) => a.organization.name)
+        .sort(),
+    ).toEqual(['Digital Peace Civil Society', 'University of Geneva']);
     const late = await cast.stateA.admin.request({
       method: 'POST',
       url: `/api/v1/participation/applications/${application.id}/objections`,
@@ -230,7 +255,12 @@ describeEachDialect('participation: processes and accreditation', (dialect) => {
       cast.academia.admin.request({
         method: 'POST',
         url: `/api/v1/participation/processes/${thirdProcess}/applications`,
-        payload: { organizationId: cast.academia.orgId, route, ecosocNumber: 'X-1', statement: 'Research on norms.' },
+        payload: {
+          organizationId: cast.academia.orgId,
+          route,
+          ecosocNumber: 'X-1',
+          statement: 'Research on norms.',
+        },
       });
     const first = (await apply('ecosoc')).json();
     const noNote = await cast.secretariat.request({
@@ -256,7 +286,10 @@ describeEachDialect('participation: processes and accreditation', (dialect) => {
       url: `/api/v1/participation/applications/${second.id}/decision`,
       payload: { decision: 'decline', note: 'Status withdrawn by ECOSOC in 2024.' },
     });
-    expect(declined.json()).toMatchObject({ status: 'declined', decisionNote: 'Status withdrawn by ECOSOC in 2024.' });
+    expect(declined.json()).toMatchObject({
+      status: 'declined',
+      decisionNote: 'Status withdrawn by ECOSOC in 2024.',
+    });
     const repeat = await cast.secretariat.request({
       method: 'POST',
       url: `/api/v1/participation/applications/${second.id}/decision`,
