@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../index.ts';
 import { accreditationRoutes } from './accreditation/accreditation.routes.ts';
 import { settleDueApplications } from './accreditation/accreditation.service.ts';
+import { consultationRoutes } from './consultations/consultations.routes.ts';
+import { draftRoutes } from './drafts/drafts.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import * as migration0005 from './migrations/0005_participation.ts';
 import './participation.tables.ts';
@@ -16,6 +18,8 @@ export const participation: ModuleDefinition = {
         await scope.register(processRoutes);
         await scope.register(accreditationRoutes);
         await scope.register(groupRoutes);
+        await scope.register(draftRoutes);
+        await scope.register(consultationRoutes);
       },
       { prefix: '/participation' },
     );

@@ -192,7 +192,7 @@ export async function findGroupMembers(
 export async function joinGroup(ctx: AppContext, actor: Actor, id: string, orgId: string) {
   const group = await getGroupRow(ctx, id);
   const org = await getOrganizationRow(ctx, actor, orgId);
-  authorize(actor, 'group.join', await seatIn(ctx.db, group.process_id, org.id));
+  authorize(actor, 'group.join', await seatIn(ctx, group.process_id, org.id));
   await inTransaction(ctx, async (trx) => {
     const existing = await trx
       .selectFrom('group_members')
