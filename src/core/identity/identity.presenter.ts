@@ -1,9 +1,11 @@
+import type { OrgKind } from '../orgs/kinds.ts';
 import type { SessionsTable, UsersTable } from '../db/tables.ts';
 
 export interface MembershipRow {
   org_id: string;
   role: string;
   name: string;
+  kind: string;
   verification_status: string;
 }
 
@@ -18,6 +20,7 @@ export function presentMe(user: UsersTable, memberships: MembershipRow[]) {
     memberships: memberships.map((m) => ({
       organizationId: m.org_id,
       organizationName: m.name,
+      organizationKind: m.kind as OrgKind,
       role: m.role as 'org_admin' | 'member',
       isOrgVerified: m.verification_status === 'verified',
     })),

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { ORG_KINDS } from '../orgs/kinds.ts';
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({ minLength: 1, maxLength: 1024 });
@@ -20,6 +21,7 @@ export const Me = Type.Object({
     Type.Object({
       organizationId: Type.String(),
       organizationName: Type.String(),
+      organizationKind: Type.Enum(ORG_KINDS),
       role: Type.Union([Type.Literal('org_admin'), Type.Literal('member')]),
       isOrgVerified: Type.Boolean(),
     }),

@@ -45,6 +45,7 @@ export async function findMembershipsWithNames(db: Reader, userId: string) {
       'memberships.org_id',
       'memberships.role',
       'organizations.name',
+      'organizations.kind',
       'organizations.verification_status',
     ])
     .where('memberships.user_id', '=', userId)

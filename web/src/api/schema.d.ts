@@ -352,6 +352,8 @@ export interface paths {
                                 memberships: {
                                     organizationId: string;
                                     organizationName: string;
+                                    /** @enum {unknown} */
+                                    organizationKind: "state" | "intergovernmental" | "cert" | "private_sector" | "civil_society" | "academia" | "technical_community";
                                     role: "org_admin" | "member";
                                     isOrgVerified: boolean;
                                 }[];
@@ -420,6 +422,8 @@ export interface paths {
                                 memberships: {
                                     organizationId: string;
                                     organizationName: string;
+                                    /** @enum {unknown} */
+                                    organizationKind: "state" | "intergovernmental" | "cert" | "private_sector" | "civil_society" | "academia" | "technical_community";
                                     role: "org_admin" | "member";
                                     isOrgVerified: boolean;
                                 }[];
@@ -689,6 +693,8 @@ export interface paths {
                                 memberships: {
                                     organizationId: string;
                                     organizationName: string;
+                                    /** @enum {unknown} */
+                                    organizationKind: "state" | "intergovernmental" | "cert" | "private_sector" | "civil_society" | "academia" | "technical_community";
                                     role: "org_admin" | "member";
                                     isOrgVerified: boolean;
                                 }[];
@@ -804,6 +810,8 @@ export interface paths {
                                 memberships: {
                                     organizationId: string;
                                     organizationName: string;
+                                    /** @enum {unknown} */
+                                    organizationKind: "state" | "intergovernmental" | "cert" | "private_sector" | "civil_society" | "academia" | "technical_community";
                                     role: "org_admin" | "member";
                                     isOrgVerified: boolean;
                                 }[];
@@ -853,6 +861,8 @@ export interface paths {
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
+                                /** @enum {unknown} */
+                                organizationKind: "state" | "intergovernmental" | "cert" | "private_sector" | "civil_society" | "academia" | "technical_community";
                                 role: "org_admin" | "member";
                                 isOrgVerified: boolean;
                             }[];
@@ -900,6 +910,8 @@ export interface paths {
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
+                                /** @enum {unknown} */
+                                organizationKind: "state" | "intergovernmental" | "cert" | "private_sector" | "civil_society" | "academia" | "technical_community";
                                 role: "org_admin" | "member";
                                 isOrgVerified: boolean;
                             }[];
@@ -2516,6 +2528,2209 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List processes
+         * @description Public: every process with its modalities, so a newcomer sees how to take part.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from `nextCursor`. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @description How stakeholders take part, in Markdown. */
+                                modalities: string;
+                                objectionPeriodDays: number;
+                                /** @enum {unknown} */
+                                status: "active" | "closed";
+                                accreditedCount: number;
+                                groupCount: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a process (secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        modalities: string;
+                        /** @description How long a non-objection application circulates to the States. */
+                        objectionPeriodDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @description How stakeholders take part, in Markdown. */
+                            modalities: string;
+                            objectionPeriodDays: number;
+                            /** @enum {unknown} */
+                            status: "active" | "closed";
+                            accreditedCount: number;
+                            groupCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/processes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a process */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @description How stakeholders take part, in Markdown. */
+                            modalities: string;
+                            objectionPeriodDays: number;
+                            /** @enum {unknown} */
+                            status: "active" | "closed";
+                            accreditedCount: number;
+                            groupCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a process (secretariat) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        modalities?: string;
+                        objectionPeriodDays?: number;
+                        /** @enum {unknown} */
+                        status?: "active" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @description How stakeholders take part, in Markdown. */
+                            modalities: string;
+                            objectionPeriodDays: number;
+                            /** @enum {unknown} */
+                            status: "active" | "closed";
+                            accreditedCount: number;
+                            groupCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/participation/processes/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accreditation applications
+         * @description Public outcomes (accredited, objected, declined) for everyone; pending applications for the secretariat, the States and the applicant. `status=accredited` is the list of accredited stakeholders.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending_confirmation" | "circulating" | "accredited" | "objected" | "declined" | "withdrawn";
+                    organizationId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                processId: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                /** @enum {unknown} */
+                                route: "ecosoc" | "non_objection";
+                                ecosocNumber: string | null;
+                                statement: string;
+                                /** @enum {unknown} */
+                                status: "pending_confirmation" | "circulating" | "accredited" | "objected" | "declined" | "withdrawn";
+                                circulationEndsAt: string | null;
+                                decisionNote: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Apply for accreditation
+         * @description An admin of a verified organization that is not a State applies. On the `ecosoc` route the secretariat confirms the status; on the `non_objection` route the application circulates to the States for the process’s objection period.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        /** @enum {unknown} */
+                        route: "ecosoc" | "non_objection";
+                        /** @description The ECOSOC consultative-status reference, required on the `ecosoc` route. */
+                        ecosocNumber?: string;
+                        /** @description Who the organization is and what it brings to the process. */
+                        statement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            route: "ecosoc" | "non_objection";
+                            ecosocNumber: string | null;
+                            statement: string;
+                            /** @enum {unknown} */
+                            status: "pending_confirmation" | "circulating" | "accredited" | "objected" | "declined" | "withdrawn";
+                            circulationEndsAt: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            route: "ecosoc" | "non_objection";
+                            ecosocNumber: string | null;
+                            statement: string;
+                            /** @enum {unknown} */
+                            status: "pending_confirmation" | "circulating" | "accredited" | "objected" | "declined" | "withdrawn";
+                            circulationEndsAt: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an ECOSOC-route application (secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `confirm` accredits on the ECOSOC route; `decline` refuses with a reason; `circulate` moves it to the non-objection procedure.
+                         * @enum {unknown}
+                         */
+                        decision: "confirm" | "decline" | "circulate";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            route: "ecosoc" | "non_objection";
+                            ecosocNumber: string | null;
+                            statement: string;
+                            /** @enum {unknown} */
+                            status: "pending_confirmation" | "circulating" | "accredited" | "objected" | "declined" | "withdrawn";
+                            circulationEndsAt: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/applications/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a pending application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            route: "ecosoc" | "non_objection";
+                            ecosocNumber: string | null;
+                            statement: string;
+                            /** @enum {unknown} */
+                            status: "pending_confirmation" | "circulating" | "accredited" | "objected" | "declined" | "withdrawn";
+                            circulationEndsAt: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/applications/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Objections you may read
+         * @description All of them for the secretariat; its own for an objecting State; none for anyone else.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                applicationId: string;
+                                state: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Object to an application (States)
+         * @description Only the secretariat and the objecting State ever see who objected and why.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The objecting State. */
+                        organizationId: string;
+                        /** @description The general reason; read only by the secretariat and the objecting State. */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/processes/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List thematic working groups */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from `nextCursor`. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                processId: string;
+                                name: string;
+                                /** @description What the group is asked to do, in Markdown. */
+                                mandate: string;
+                                chairs: {
+                                    userId: string;
+                                    displayName: string;
+                                }[];
+                                memberCount: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a thematic working group (secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        mandate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            name: string;
+                            /** @description What the group is asked to do, in Markdown. */
+                            mandate: string;
+                            chairs: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            memberCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            name: string;
+                            /** @description What the group is asked to do, in Markdown. */
+                            mandate: string;
+                            chairs: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            memberCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a group (secretariat) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        mandate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            name: string;
+                            /** @description What the group is asked to do, in Markdown. */
+                            mandate: string;
+                            chairs: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            memberCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/participation/groups/{id}/chairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appoint a chair (secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            name: string;
+                            /** @description What the group is asked to do, in Markdown. */
+                            mandate: string;
+                            chairs: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            memberCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/groups/{id}/chairs/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a chair (secretariat) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            name: string;
+                            /** @description What the group is asked to do, in Markdown. */
+                            mandate: string;
+                            chairs: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            memberCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List member organizations */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from `nextCursor`. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                joinedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Join a group
+         * @description An admin of a State or of a stakeholder accredited to the process joins on its behalf.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            name: string;
+                            /** @description What the group is asked to do, in Markdown. */
+                            mandate: string;
+                            chairs: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            memberCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/groups/{id}/members/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Leave a group */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            name: string;
+                            /** @description What the group is asked to do, in Markdown. */
+                            mandate: string;
+                            chairs: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            memberCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/processes/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List drafts
+         * @description Published drafts for everyone; drafts in preparation for their chairs and the secretariat.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    groupId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                processId: string;
+                                groupId: string | null;
+                                title: string;
+                                summary: string;
+                                /** @description 0 while the draft is in preparation. */
+                                currentRevision: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a draft (chairs, secretariat)
+         * @description Optionally imported from Markdown: `#` lines are section headings, blank lines separate paragraphs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupId?: string;
+                        title: string;
+                        summary?: string;
+                        markdown?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            groupId: string | null;
+                            title: string;
+                            summary: string;
+                            /** @description 0 while the draft is in preparation. */
+                            currentRevision: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        } & {
+                            revisions: {
+                                number: number;
+                                note: string;
+                                publishedAt: string;
+                            }[];
+                            hasWorkingCopy: boolean;
+                            /** @description You chair the draft’s group or act for the secretariat. */
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a draft and its revisions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            groupId: string | null;
+                            title: string;
+                            summary: string;
+                            /** @description 0 while the draft is in preparation. */
+                            currentRevision: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        } & {
+                            revisions: {
+                                number: number;
+                                note: string;
+                                publishedAt: string;
+                            }[];
+                            hasWorkingCopy: boolean;
+                            /** @description You chair the draft’s group or act for the secretariat. */
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a draft’s title or summary */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        summary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            groupId: string | null;
+                            title: string;
+                            summary: string;
+                            /** @description 0 while the draft is in preparation. */
+                            currentRevision: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        } & {
+                            revisions: {
+                                number: number;
+                                note: string;
+                                publishedAt: string;
+                            }[];
+                            hasWorkingCopy: boolean;
+                            /** @description You chair the draft’s group or act for the secretariat. */
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/participation/drafts/{id}/working-copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working copy the chairs edit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            draftId: string;
+                            number: number | null;
+                            note: string;
+                            publishedAt: string | null;
+                            blocks: {
+                                key: string;
+                                /** @enum {unknown} */
+                                kind: "heading" | "paragraph";
+                                number: number | null;
+                                text: string;
+                                commentCount: number;
+                                amendmentCount: number;
+                            }[];
+                            /** @description Paragraphs that carry comments but are no longer in this revision. */
+                            removedParagraphs: {
+                                key: string;
+                                lastRevision: number;
+                                lastNumber: number | null;
+                                text: string;
+                                commentCount: number;
+                                amendmentCount: number;
+                            }[];
+                            generalCommentCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Save the working copy
+         * @description Send `blocks` (keep each block’s `key` so comments stay anchored) or `markdown`. Blocks without a key are matched to the paragraph they continue.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        blocks?: {
+                            key?: string;
+                            /** @enum {unknown} */
+                            kind: "heading" | "paragraph";
+                            text: string;
+                        }[];
+                        markdown?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            draftId: string;
+                            number: number | null;
+                            note: string;
+                            publishedAt: string | null;
+                            blocks: {
+                                key: string;
+                                /** @enum {unknown} */
+                                kind: "heading" | "paragraph";
+                                number: number | null;
+                                text: string;
+                                commentCount: number;
+                                amendmentCount: number;
+                            }[];
+                            /** @description Paragraphs that carry comments but are no longer in this revision. */
+                            removedParagraphs: {
+                                key: string;
+                                lastRevision: number;
+                                lastNumber: number | null;
+                                text: string;
+                                commentCount: number;
+                                amendmentCount: number;
+                            }[];
+                            generalCommentCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/drafts/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the working copy as the next revision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What changed, for readers. */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            draftId: string;
+                            number: number | null;
+                            note: string;
+                            publishedAt: string | null;
+                            blocks: {
+                                key: string;
+                                /** @enum {unknown} */
+                                kind: "heading" | "paragraph";
+                                number: number | null;
+                                text: string;
+                                commentCount: number;
+                                amendmentCount: number;
+                            }[];
+                            /** @description Paragraphs that carry comments but are no longer in this revision. */
+                            removedParagraphs: {
+                                key: string;
+                                lastRevision: number;
+                                lastNumber: number | null;
+                                text: string;
+                                commentCount: number;
+                                amendmentCount: number;
+                            }[];
+                            generalCommentCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/drafts/{id}/revisions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a revision, with comment counts per paragraph */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            draftId: string;
+                            number: number | null;
+                            note: string;
+                            publishedAt: string | null;
+                            blocks: {
+                                key: string;
+                                /** @enum {unknown} */
+                                kind: "heading" | "paragraph";
+                                number: number | null;
+                                text: string;
+                                commentCount: number;
+                                amendmentCount: number;
+                            }[];
+                            /** @description Paragraphs that carry comments but are no longer in this revision. */
+                            removedParagraphs: {
+                                key: string;
+                                lastRevision: number;
+                                lastNumber: number | null;
+                                text: string;
+                                commentCount: number;
+                                amendmentCount: number;
+                            }[];
+                            generalCommentCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/drafts/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Paragraph-level diff between two revisions */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            draftId: string;
+                            from: number;
+                            to: number;
+                            summary: {
+                                added: number;
+                                removed: number;
+                                changed: number;
+                                unchanged: number;
+                            };
+                            entries: {
+                                key: string;
+                                /** @enum {unknown} */
+                                kind: "heading" | "paragraph";
+                                /** @enum {unknown} */
+                                change: "unchanged" | "changed" | "added" | "removed";
+                                fromNumber: number | null;
+                                toNumber: number | null;
+                                text: string;
+                                segments?: {
+                                    /** @enum {unknown} */
+                                    type: "same" | "removed" | "added";
+                                    text: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/processes/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List consultations in a process */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "scheduled" | "open" | "closed";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                draftId: string;
+                                draftTitle: string;
+                                processId: string;
+                                groupId: string | null;
+                                /** @description The revision put to consultation. */
+                                revisionNumber: number;
+                                title: string;
+                                opensAt: string;
+                                closesAt: string;
+                                /** @enum {unknown} */
+                                status: "scheduled" | "open" | "closed";
+                                contributionCount: number;
+                                dispositionCount: number;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/drafts/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List consultations on a draft */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "scheduled" | "open" | "closed";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                draftId: string;
+                                draftTitle: string;
+                                processId: string;
+                                groupId: string | null;
+                                /** @description The revision put to consultation. */
+                                revisionNumber: number;
+                                title: string;
+                                opensAt: string;
+                                closesAt: string;
+                                /** @enum {unknown} */
+                                status: "scheduled" | "open" | "closed";
+                                contributionCount: number;
+                                dispositionCount: number;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a consultation on the latest revision (chairs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** Format: date-time */
+                        closesAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            draftId: string;
+                            draftTitle: string;
+                            processId: string;
+                            groupId: string | null;
+                            /** @description The revision put to consultation. */
+                            revisionNumber: number;
+                            title: string;
+                            opensAt: string;
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "open" | "closed";
+                            contributionCount: number;
+                            dispositionCount: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a consultation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            draftId: string;
+                            draftTitle: string;
+                            processId: string;
+                            groupId: string | null;
+                            /** @description The revision put to consultation. */
+                            revisionNumber: number;
+                            title: string;
+                            opensAt: string;
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "open" | "closed";
+                            contributionCount: number;
+                            dispositionCount: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a consultation’s title or dates; close it early (chairs) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** Format: date-time */
+                        opensAt?: string;
+                        /** Format: date-time */
+                        closesAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            draftId: string;
+                            draftTitle: string;
+                            processId: string;
+                            groupId: string | null;
+                            /** @description The revision put to consultation. */
+                            revisionNumber: number;
+                            title: string;
+                            opensAt: string;
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "open" | "closed";
+                            contributionCount: number;
+                            dispositionCount: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/participation/consultations/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment, propose an amendment or make a general comment
+         * @description For a State or an accredited stakeholder, while the consultation is open. The contribution is public and attributed to the organization.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The organization you speak for. */
+                        organizationId: string;
+                        /** @enum {unknown} */
+                        kind: "comment" | "amendment" | "general";
+                        paragraphKey?: string;
+                        /** @description The comment, or the reason for an amendment. */
+                        body: string;
+                        proposedText?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            consultationId: string;
+                            draftId: string;
+                            /** @enum {unknown} */
+                            kind: "comment" | "amendment" | "general";
+                            paragraphKey: string | null;
+                            paragraphNumber: number | null;
+                            revisionNumber: number;
+                            body: string;
+                            proposedText: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            author: {
+                                displayName: string;
+                            };
+                            createdAt: string;
+                            disposition: {
+                                /** @enum {unknown} */
+                                outcome: "incorporated" | "partly_incorporated" | "considered" | "out_of_scope";
+                                reason: string;
+                                decidedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/drafts/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contributions on a draft
+         * @description Filter by consultation, paragraph (its stable key) or kind.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    consultationId?: string;
+                    paragraphKey?: string;
+                    kind?: "comment" | "amendment" | "general";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                consultationId: string;
+                                draftId: string;
+                                /** @enum {unknown} */
+                                kind: "comment" | "amendment" | "general";
+                                paragraphKey: string | null;
+                                paragraphNumber: number | null;
+                                revisionNumber: number;
+                                body: string;
+                                proposedText: string | null;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                author: {
+                                    displayName: string;
+                                };
+                                createdAt: string;
+                                disposition: {
+                                    /** @enum {unknown} */
+                                    outcome: "incorporated" | "partly_incorporated" | "considered" | "out_of_scope";
+                                    reason: string;
+                                    decidedAt: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/contributions/{id}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what became of a contribution (chairs, after closing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        outcome: "incorporated" | "partly_incorporated" | "considered" | "out_of_scope";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            consultationId: string;
+                            draftId: string;
+                            /** @enum {unknown} */
+                            kind: "comment" | "amendment" | "general";
+                            paragraphKey: string | null;
+                            paragraphNumber: number | null;
+                            revisionNumber: number;
+                            body: string;
+                            proposedText: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            author: {
+                                displayName: string;
+                            };
+                            createdAt: string;
+                            disposition: {
+                                /** @enum {unknown} */
+                                outcome: "incorporated" | "partly_incorporated" | "considered" | "out_of_scope";
+                                reason: string;
+                                decidedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/consultations/{id}/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disposition table */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consultation: {
+                                id: string;
+                                draftId: string;
+                                draftTitle: string;
+                                processId: string;
+                                groupId: string | null;
+                                /** @description The revision put to consultation. */
+                                revisionNumber: number;
+                                title: string;
+                                opensAt: string;
+                                closesAt: string;
+                                /** @enum {unknown} */
+                                status: "scheduled" | "open" | "closed";
+                                contributionCount: number;
+                                dispositionCount: number;
+                                createdAt: string;
+                            };
+                            items: {
+                                id: string;
+                                consultationId: string;
+                                draftId: string;
+                                /** @enum {unknown} */
+                                kind: "comment" | "amendment" | "general";
+                                paragraphKey: string | null;
+                                paragraphNumber: number | null;
+                                revisionNumber: number;
+                                body: string;
+                                proposedText: string | null;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                author: {
+                                    displayName: string;
+                                };
+                                createdAt: string;
+                                disposition: {
+                                    /** @enum {unknown} */
+                                    outcome: "incorporated" | "partly_incorporated" | "considered" | "out_of_scope";
+                                    reason: string;
+                                    decidedAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/consultations/{id}/dispositions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disposition table as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 4180 CSV, UTF-8. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -57,6 +57,11 @@ const OrganizationsPage = lazy(() =>
     default: module.OrganizationsPage,
   })),
 );
+const ParticipationRoutes = lazy(() =>
+  import('../modules/participation/ParticipationRoutes.tsx').then((module) => ({
+    default: module.ParticipationRoutes,
+  })),
+);
 const ProfilePage = lazy(() =>
   import('../modules/profile/ProfilePage.tsx').then((module) => ({ default: module.ProfilePage })),
 );
@@ -143,6 +148,7 @@ export function AppRoutes() {
             </RequirePlatformAdmin>
           }
         />
+        <Route path="/participation/*" element={<ParticipationRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

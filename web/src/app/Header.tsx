@@ -37,6 +37,11 @@ export function Header() {
                 {t('shell.home')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/participation" className={navClass}>
+                {t('shell.participation')}
+              </NavLink>
+            </li>
             {user && (
               <li>
                 <NavLink to="/organizations" className={navClass}>
