@@ -227,6 +227,29 @@ export interface ChangeCountersTable {
   value: number;
 }
 
+/** Published records as the search index holds them (src/core/search, migration 0004). */
+export interface SearchDocumentsTable {
+  /** `${source}:${source_id}` */
+  id: string;
+  source: string;
+  source_id: string;
+  title: string;
+  /** Plain display text; snippets are cut from it. */
+  body: string;
+  /** BCP 47, canonical case. */
+  language: string | null;
+  /** The record's path in the web app. */
+  url: string;
+  visibility: string;
+  /** The owner organization, whose members see the document whatever its visibility. */
+  org_id: string | null;
+  published_at: string;
+  /** SQLite only: the document's row in the FTS5 table `search_index`. */
+  index_rowid?: number;
+  /** PostgreSQL only: the weighted tsvector of title and body. */
+  search_vector?: string;
+}
+
 export interface Database {
   change_counters: ChangeCountersTable;
   instance_settings: InstanceSettingsTable;
@@ -248,6 +271,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   countries: CountriesTable;
   regions: RegionsTable;
+  search_documents: SearchDocumentsTable;
 }
 
 export type { Generated };
