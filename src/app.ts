@@ -21,6 +21,7 @@ import { registerAuthentication } from './core/identity/authenticate.ts';
 import { authRoutes, meRoutes } from './core/identity/identity.routes.ts';
 import { organizationRoutes } from './core/orgs/orgs.routes.ts';
 import { referenceRoutes } from './core/reference/reference.routes.ts';
+import { searchRoutes } from './core/search/search.routes.ts';
 import { MODULES } from './modules/index.ts';
 
 export interface BuildOptions {
@@ -112,6 +113,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(auditRoutes);
       await api.register(adminRoutes);
       await api.register(deliveryRoutes);
+      await api.register(searchRoutes);
       for (const module of MODULES) await api.register(module.routes);
     },
     { prefix: '/api/v1' },

@@ -35,6 +35,10 @@ export const CONFIG_VARIABLES = {
     doc: 'Requests per minute allowed from one client address; 0 turns the limit off.',
   },
   BODY_LIMIT_BYTES: { default: '1048576', doc: 'Largest request body accepted, in bytes.' },
+  UPLOAD_LIMIT_BYTES: {
+    default: '10485760',
+    doc: 'Largest uploaded file (a PDF statement, say), in bytes; upload requests may be a third larger, being base64.',
+  },
   SESSION_TTL_HOURS: { default: '12', doc: 'How long a session lasts without activity.' },
   TRUST_PROXY: {
     default: 'false',
@@ -61,6 +65,7 @@ const ConfigSchema = Type.Object({
   logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   rateLimitPerMinute: Type.Integer({ minimum: 0 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
+  uploadLimitBytes: Type.Integer({ minimum: 1024 }),
   sessionTtlHours: Type.Number({ exclusiveMinimum: 0 }),
   trustProxy: Type.Boolean(),
   deliveryWorker: Type.Boolean(),
@@ -103,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: get('LOG_LEVEL'),
     rateLimitPerMinute: attempt(() => asInteger('RATE_LIMIT_PER_MINUTE', get('RATE_LIMIT_PER_MINUTE')), 0),
     bodyLimitBytes: attempt(() => asInteger('BODY_LIMIT_BYTES', get('BODY_LIMIT_BYTES')), 0),
+    uploadLimitBytes: attempt(() => asInteger('UPLOAD_LIMIT_BYTES', get('UPLOAD_LIMIT_BYTES')), 0),
     sessionTtlHours: Number(get('SESSION_TTL_HOURS')),
     trustProxy: attempt(() => asBoolean('TRUST_PROXY', get('TRUST_PROXY')), false),
     deliveryWorker: attempt(() => asBoolean('DELIVERY_WORKER', get('DELIVERY_WORKER')), true),

@@ -73,6 +73,8 @@ interface ResourceByAction {
   'group.join': ParticipantSeatResource;
   /** Run a group's drafts, consultations and dispositions. */
   'group.chair': ChairedResource;
+  /** Review written contributions before they are published. */
+  'statement.moderate': PlatformResource;
   /** Comment, propose amendments or submit a contribution on behalf of an organization. */
   'participation.contribute': ParticipantSeatResource;
 }
@@ -184,6 +186,7 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
     case 'audit.read_all':
     case 'users.manage':
     case 'process.manage':
+    case 'statement.moderate':
       return hasPlatformPowers(actor);
     case 'accreditation.apply': {
       // States take part by right; everyone else applies, through an admin of a verified organization.

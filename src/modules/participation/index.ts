@@ -6,8 +6,11 @@ import { consultationRoutes } from './consultations/consultations.routes.ts';
 import { draftRoutes } from './drafts/drafts.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import * as migration0005 from './migrations/0005_participation.ts';
+import * as migration0006 from './migrations/0006_statements.ts';
 import './participation.tables.ts';
 import { processRoutes } from './processes/processes.routes.ts';
+import { statementRoutes } from './statements/statements.routes.ts';
+import { transparencyRoutes } from './transparency/transparency.routes.ts';
 
 /** Multistakeholder participation: processes, accreditation, groups, drafts and consultations. */
 export const participation: ModuleDefinition = {
@@ -20,10 +23,12 @@ export const participation: ModuleDefinition = {
         await scope.register(groupRoutes);
         await scope.register(draftRoutes);
         await scope.register(consultationRoutes);
+        await scope.register(statementRoutes);
+        await scope.register(transparencyRoutes);
       },
       { prefix: '/participation' },
     );
   },
-  migrations: { '0005_participation': migration0005 },
+  migrations: { '0005_participation': migration0005, '0006_statements': migration0006 },
   jobs: [{ name: 'accreditation-deadlines', intervalMs: 60_000, run: settleDueApplications }],
 };

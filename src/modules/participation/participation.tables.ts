@@ -131,6 +131,38 @@ export interface ContributionsTable {
   disposed_by: string | null;
 }
 
+export interface StatementsTable {
+  id: string;
+  process_id: string;
+  org_id: string;
+  submitted_by: string;
+  kind: string;
+  title: string;
+  /** BCP 47 tag of the text. */
+  language: string;
+  /** The session or meeting it was delivered at, and the agenda item, as the contributor names them. */
+  meeting_label: string | null;
+  agenda_item: string | null;
+  format: string;
+  file_name: string | null;
+  file_size: number | null;
+  file_sha256: string | null;
+  /** The Markdown source, or the text extracted from the PDF: what search indexes. */
+  body_text: string;
+  status: string;
+  moderation_note: string | null;
+  moderated_by: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatementFilesTable {
+  statement_id: string;
+  content_type: string;
+  data: Uint8Array;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Database {
     processes: ProcessesTable;
@@ -144,5 +176,7 @@ declare module '../../core/db/tables.ts' {
     draft_blocks: DraftBlocksTable;
     consultations: ConsultationsTable;
     contributions: ContributionsTable;
+    statements: StatementsTable;
+    statement_files: StatementFilesTable;
   }
 }

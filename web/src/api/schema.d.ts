@@ -2534,6 +2534,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text search over everything published
+         * @description Only what you may read: public records for everyone, more for the community and your organizations.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Every word must match; the last may be the start of a word. */
+                    q: string;
+                    /** @description e.g. `drafts`, `contributions`, `statements`, `measures`. */
+                    sources?: string[];
+                    language?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                source: string;
+                                sourceId: string;
+                                title: string;
+                                /** @description Plain text; each matched word sits between U+0002 and U+0003. Escape it, then highlight. */
+                                snippet: string;
+                                /** @description The path of the record in the web app. */
+                                url: string;
+                                language: string | null;
+                                publishedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participation/processes": {
         parameters: {
             query?: never;
@@ -4542,6 +4602,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participation/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization’s contributions to consultations */
+        get: {
+            parameters: {
+                query: {
+                    organizationId: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                consultationId: string;
+                                draftId: string;
+                                /** @enum {unknown} */
+                                kind: "comment" | "amendment" | "general";
+                                paragraphKey: string | null;
+                                paragraphNumber: number | null;
+                                revisionNumber: number;
+                                body: string;
+                                proposedText: string | null;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                author: {
+                                    displayName: string;
+                                };
+                                createdAt: string;
+                                disposition: {
+                                    /** @enum {unknown} */
+                                    outcome: "incorporated" | "partly_incorporated" | "considered" | "out_of_scope";
+                                    reason: string;
+                                    decidedAt: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participation/contributions/{id}/disposition": {
         parameters: {
             query?: never;
@@ -4725,6 +4855,576 @@ export interface paths {
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List written contributions
+         * @description Published ones for everyone, with attribution; your organizations’ own submissions whatever their status; every submission for the secretariat (`status=submitted` is its moderation queue).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "published" | "rejected";
+                    organizationId?: string;
+                    processId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                processId: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                /** @enum {unknown} */
+                                kind: "statement" | "position_paper" | "written_input";
+                                title: string;
+                                language: string;
+                                meetingLabel: string | null;
+                                agendaItem: string | null;
+                                /** @enum {unknown} */
+                                format: "pdf" | "markdown";
+                                fileName: string | null;
+                                fileSize: number | null;
+                                fileSha256: string | null;
+                                /** @enum {unknown} */
+                                status: "submitted" | "published" | "rejected";
+                                moderationNote: string | null;
+                                publishedAt: string | null;
+                                createdAt: string;
+                                excerpt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/processes/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a statement, position paper or written input
+         * @description For States and accredited stakeholders. Send Markdown, or a PDF as base64 (its text is extracted for search). It is published after moderation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        /** @enum {unknown} */
+                        kind: "statement" | "position_paper" | "written_input";
+                        title: string;
+                        /** @description BCP 47 tag of the text, e.g. `en` or `zh-Hans`. */
+                        language: string;
+                        meetingLabel?: string;
+                        agendaItem?: string;
+                        markdown?: string;
+                        pdf?: {
+                            fileName: string;
+                            /** Format: byte */
+                            contentBase64: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            kind: "statement" | "position_paper" | "written_input";
+                            title: string;
+                            language: string;
+                            meetingLabel: string | null;
+                            agendaItem: string | null;
+                            /** @enum {unknown} */
+                            format: "pdf" | "markdown";
+                            fileName: string | null;
+                            fileSize: number | null;
+                            fileSha256: string | null;
+                            /** @description The Markdown, or the text extracted from the PDF. */
+                            text: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "published" | "rejected";
+                            moderationNote: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a written contribution */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            kind: "statement" | "position_paper" | "written_input";
+                            title: string;
+                            language: string;
+                            meetingLabel: string | null;
+                            agendaItem: string | null;
+                            /** @enum {unknown} */
+                            format: "pdf" | "markdown";
+                            fileName: string | null;
+                            fileSize: number | null;
+                            fileSha256: string | null;
+                            /** @description The Markdown, or the text extracted from the PDF. */
+                            text: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "published" | "rejected";
+                            moderationNote: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/statements/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the original PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/statements/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish or reject a submission (secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "publish" | "reject";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            kind: "statement" | "position_paper" | "written_input";
+                            title: string;
+                            language: string;
+                            meetingLabel: string | null;
+                            agendaItem: string | null;
+                            /** @enum {unknown} */
+                            format: "pdf" | "markdown";
+                            fileName: string | null;
+                            fileSize: number | null;
+                            fileSha256: string | null;
+                            /** @description The Markdown, or the text extracted from the PDF. */
+                            text: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "published" | "rejected";
+                            moderationNote: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who took part, and was it heard
+         * @description Public counts of contributions, written contributions and participants by stakeholder kind, region, group and month, with the share of dispositioned contributions that were incorporated.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    processId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string | null;
+                            generatedAt: string;
+                            totals: {
+                                /** @description Stakeholder kind, M49 region code, group id or month (YYYY-MM). */
+                                key: string;
+                                label: string;
+                                /** @description Comments, amendments and general comments in consultations. */
+                                contributions: number;
+                                /** @description Published written contributions. */
+                                statements: number;
+                                /** @description Distinct organizations that contributed either way. */
+                                participants: number;
+                                /** @description Contributions the chair has given a disposition. */
+                                dispositioned: number;
+                                /** @description Incorporated, fully or in part. */
+                                incorporated: number;
+                                incorporatedShare: number | null;
+                            };
+                            byStakeholderKind: {
+                                /** @description Stakeholder kind, M49 region code, group id or month (YYYY-MM). */
+                                key: string;
+                                label: string;
+                                /** @description Comments, amendments and general comments in consultations. */
+                                contributions: number;
+                                /** @description Published written contributions. */
+                                statements: number;
+                                /** @description Distinct organizations that contributed either way. */
+                                participants: number;
+                                /** @description Contributions the chair has given a disposition. */
+                                dispositioned: number;
+                                /** @description Incorporated, fully or in part. */
+                                incorporated: number;
+                                incorporatedShare: number | null;
+                            }[];
+                            byRegion: {
+                                /** @description Stakeholder kind, M49 region code, group id or month (YYYY-MM). */
+                                key: string;
+                                label: string;
+                                /** @description Comments, amendments and general comments in consultations. */
+                                contributions: number;
+                                /** @description Published written contributions. */
+                                statements: number;
+                                /** @description Distinct organizations that contributed either way. */
+                                participants: number;
+                                /** @description Contributions the chair has given a disposition. */
+                                dispositioned: number;
+                                /** @description Incorporated, fully or in part. */
+                                incorporated: number;
+                                incorporatedShare: number | null;
+                            }[];
+                            byGroup: {
+                                /** @description Stakeholder kind, M49 region code, group id or month (YYYY-MM). */
+                                key: string;
+                                label: string;
+                                /** @description Comments, amendments and general comments in consultations. */
+                                contributions: number;
+                                /** @description Published written contributions. */
+                                statements: number;
+                                /** @description Distinct organizations that contributed either way. */
+                                participants: number;
+                                /** @description Contributions the chair has given a disposition. */
+                                dispositioned: number;
+                                /** @description Incorporated, fully or in part. */
+                                incorporated: number;
+                                incorporatedShare: number | null;
+                            }[];
+                            byMonth: {
+                                /** @description Stakeholder kind, M49 region code, group id or month (YYYY-MM). */
+                                key: string;
+                                label: string;
+                                /** @description Comments, amendments and general comments in consultations. */
+                                contributions: number;
+                                /** @description Published written contributions. */
+                                statements: number;
+                                /** @description Distinct organizations that contributed either way. */
+                                participants: number;
+                                /** @description Contributions the chair has given a disposition. */
+                                dispositioned: number;
+                                /** @description Incorporated, fully or in part. */
+                                incorporated: number;
+                                incorporatedShare: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/statistics.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same statistics as CSV */
+        get: {
+            parameters: {
+                query?: {
+                    processId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/contributors/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contributor’s public record
+         * @description Accreditations and totals; list its published statements with `GET /statements?organizationId=` and its consultation contributions with `GET /contributions?organizationId=`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                                website: string | null;
+                            };
+                            accreditations: {
+                                processId: string;
+                                processTitle: string;
+                                route: string;
+                                decidedAt: string | null;
+                            }[];
+                            totals: {
+                                /** @description Stakeholder kind, M49 region code, group id or month (YYYY-MM). */
+                                key: string;
+                                label: string;
+                                /** @description Comments, amendments and general comments in consultations. */
+                                contributions: number;
+                                /** @description Published written contributions. */
+                                statements: number;
+                                /** @description Distinct organizations that contributed either way. */
+                                participants: number;
+                                /** @description Contributions the chair has given a disposition. */
+                                dispositioned: number;
+                                /** @description Incorporated, fully or in part. */
+                                incorporated: number;
+                                incorporatedShare: number | null;
+                            };
+                        };
                     };
                 };
             };

@@ -75,7 +75,8 @@ export function findContributionRow(db: Db | Trx, id: string) {
 export function findContributionRows(
   db: Db,
   filters: {
-    draftId: string;
+    draftId?: string;
+    orgId?: string;
     consultationId?: string;
     blockKey?: string;
     kind?: string;
@@ -84,9 +85,10 @@ export function findContributionRows(
   },
 ) {
   let query = selectContributions(db)
-    .where('contributions.draft_id', '=', filters.draftId)
     .orderBy('contributions.id')
     .limit(filters.limit + 1);
+  if (filters.draftId) query = query.where('contributions.draft_id', '=', filters.draftId);
+  if (filters.orgId) query = query.where('contributions.org_id', '=', filters.orgId);
   if (filters.consultationId)
     query = query.where('contributions.consultation_id', '=', filters.consultationId);
   if (filters.blockKey) query = query.where('contributions.block_key', '=', filters.blockKey);

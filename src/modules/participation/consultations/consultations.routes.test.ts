@@ -389,4 +389,38 @@ describeEachDialect('participation: drafts, consultations and dispositions', (di
     expect(csv.body).toContain('incorporated,Taken in revision 2.');
     expect(csv.body).toContain(',pending,');
   });
+  it('answers "was it heard": the share of dispositioned contributions incorporated, by stakeholder kind', async () => {
+    const stats = (
+      await t.app.inject({ url: `/api/v1/participation/statistics?processId=${processId}` })
+    ).json();
+    const byKind = Object.fromEntries(stats.byStakeholderKind.map((b: { key: string }) => [b.key, b]));
+    expect(byKind.civil_society).toMatchObject({
+      contributions: 2,
+      dispositioned: 2,
+      incorporated: 1,
+      incorporatedShare: 0.5,
+    });
+    expect(byKind.state).toMatchObject({
+      contributions: 2,
+      participants: 2,
+      dispositioned: 0,
+      incorporatedShare: null,
+    });
+    expect(stats.byGroup).toEqual([expect.objectContaining({ label: 'General issues', contributions: 4 })]);
+    expect(stats.byRegion.map((b: { key: string }) => b.key).sort()).toEqual(['002', '019', 'none']);
+    const month = new Date().toISOString().slice(0, 7);
+    expect(stats.byMonth).toEqual([
+      expect.objectContaining({ key: month, contributions: 4, participants: 3 }),
+    ]);
+    const own = (
+      await t.app.inject({
+        url: `/api/v1/participation/contributions?organizationId=${cast.civilSociety.orgId}`,
+      })
+    ).json();
+    expect(own.items.map((c: { kind: string }) => c.kind)).toEqual(['amendment', 'general']);
+    const search = (await t.app.inject({ url: '/api/v1/search?q=health-care&sources=contributions' })).json();
+    expect(search.items).toHaveLength(1);
+    const drafts = (await t.app.inject({ url: '/api/v1/search?q=health-care%20facilities&sources=drafts' })).json();
+    expect(drafts.items).toEqual([expect.objectContaining({ sourceId: draftId })]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   findConsultations,
   findContributions,
   findDraftConsultations,
+  findOrganizationContributions,
   getConsultation,
   getDispositionTable,
   setDisposition,
@@ -125,6 +126,19 @@ export async function consultationRoutes(fastify: FastifyInstance): Promise<void
       },
     },
     (request) => findContributions(ctx, request.actor, request.params.id, request.query),
+  );
+
+  app.get(
+    '/contributions',
+    {
+      schema: {
+        tags,
+        summary: 'An organization’s contributions to consultations',
+        querystring: schemas.OrganizationContributionQuery,
+        response: { 200: schemas.ContributionList },
+      },
+    },
+    (request) => findOrganizationContributions(ctx, request.query.organizationId, request.query),
   );
 
   app.post(

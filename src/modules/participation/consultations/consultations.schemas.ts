@@ -105,3 +105,9 @@ export const SetDisposition = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const OrganizationContributionQuery = Type.Object({
+  organizationId: Type.String({ minLength: 1, maxLength: 80 }),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+});

@@ -7,6 +7,7 @@ import { inTransaction } from '../../../core/db/transaction.ts';
 import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
 import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
 import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
+import { indexDocument } from '../../../core/search/index.ts';
 import { findBlocks, findRevisionRow } from '../drafts/drafts.repository.ts';
 import { getDraftRow } from '../drafts/drafts.service.ts';
 import { chairedResource } from '../groups/groups.service.ts';
@@ -223,6 +224,20 @@ export async function contribute(
         disposed_by: null,
       })
       .execute();
+    // Contributions to a consultation are public from the start, so they are searchable at once.
+    await indexDocument(trx, ctx.dialect, {
+      source: 'contributions',
+      sourceId: contributionId,
+      title: `${org.name} on ${paragraph ? `paragraph ${paragraph.number} of ` : ''}${consultation.draft_title}`,
+      body: [body, input.kind === 'amendment' ? input.proposedText?.trim() : null]
+        .filter(Boolean)
+        .join('\n\n'),
+      language: null,
+      url: `/participation/drafts/${consultation.draft_id}?revision=${consultation.revision_number}${paragraph ? `&paragraph=${paragraph.key}` : ''}`,
+      visibility: 'public',
+      orgId: org.id,
+      publishedAt: nowIso(),
+    });
     await recordAudit(trx, {
       actor,
       orgId: org.id,
@@ -252,6 +267,18 @@ export async function findContributions(
     ...(after ? { after } : {}),
     limit,
   });
+  return toPage(rows, limit, (row) => row.id, presentContribution);
+}
+
+/** Everything an organization has contributed to consultations: public, like each contribution. */
+export async function findOrganizationContributions(
+  ctx: AppContext,
+  orgId: string,
+  query: { cursor?: string; limit?: number },
+) {
+  const limit = query.limit ?? 50;
+  const after = afterCursor(query.cursor);
+  const rows = await findContributionRows(ctx.db, { orgId, ...(after ? { after } : {}), limit });
   return toPage(rows, limit, (row) => row.id, presentContribution);
 }
 

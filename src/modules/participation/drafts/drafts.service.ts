@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction, type Trx } from '../../../core/db/transaction.ts';
 import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
 import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
+import { indexDocument } from '../../../core/search/index.ts';
 import { chairedResource, getGroupRow } from '../groups/groups.service.ts';
 import type { DraftsTable } from '../participation.tables.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
@@ -274,6 +275,22 @@ export async function publishRevision(ctx: AppContext, actor: Actor, id: string,
       })
       .where('id', '=', working.id)
       .execute();
+    const blocks = await findBlocks(trx, working.id);
+    await indexDocument(trx, ctx.dialect, {
+      source: 'drafts',
+      sourceId: id,
+      title: draft.title,
+      body: [
+        draft.summary,
+        ...blocks.map((block) => (block.number ? `${block.number}. ${block.text}` : block.text)),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      language: null,
+      url: `/participation/drafts/${id}`,
+      visibility: 'public',
+      publishedAt: now,
+    });
     await recordAudit(trx, {
       actor,
       action: 'draft.revision_published',
