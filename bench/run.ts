@@ -31,4 +31,13 @@ if (!only || only === 'delivery') {
   const { benchmarkDeliveryLatency, printDeliveryFigures } = await import('./delivery.ts');
   printDeliveryFigures(await benchmarkDeliveryLatency());
 }
+if (!only || only === 'participation') {
+  const { benchmarkParticipation, printParticipationFigures } = await import('./participation.ts');
+  printParticipationFigures(await benchmarkParticipation());
+}
+
+if (only === 'search') {
+  const { benchmarkSearch } = await import('./search.ts');
+  for (const line of await benchmarkSearch()) process.stdout.write(`${line}\n`);
+}
 process.exit(0);
