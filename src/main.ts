@@ -5,6 +5,7 @@ import { createDeliveryWorker } from './core/delivery/worker.ts';
 import { createSetupLink, isSetupNeeded } from './core/identity/auth.service.ts';
 import { seedReference } from './core/reference/seed.ts';
 import { startModuleJobs } from './jobs.ts';
+import { seedModules } from './modules/index.ts';
 import { migrateToLatest } from './schema.ts';
 
 export interface ServeOptions {
@@ -21,6 +22,7 @@ export async function startServer(options: ServeOptions = {}) {
   const applied = await migrateToLatest(database);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   const seeded = await seedReference(database.db);
+  await seedModules(database.db, database.dialect);
   log.info(seeded, 'reference data ready');
   await options.beforeListen?.(database);
 

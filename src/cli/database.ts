@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../core/db/database.ts';
 import { seedReference } from '../core/reference/seed.ts';
+import { seedModules } from '../modules/index.ts';
 import { migrateToLatest } from '../schema.ts';
 
 export async function migrateCommand(): Promise<number> {
@@ -23,6 +24,7 @@ export async function seedCommand(options: { isDemo: boolean }): Promise<number>
   try {
     await migrateToLatest(database);
     const counts = await seedReference(database.db);
+    await seedModules(database.db, database.dialect);
     process.stdout.write(`Reference data: ${counts.countries} countries, ${counts.regions} regions.\n`);
     if (options.isDemo) {
       const { seedDemo, printDemoCredentials } = await import('./demo.ts');

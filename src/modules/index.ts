@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely/migration';
 import type { AppContext } from '../core/context.ts';
+import type { Db, Dialect } from '../core/db/database.ts';
 import { participation } from './participation/index.ts';
 
 /** Work a module runs on a schedule in the server process, e.g. closing periods that have ended. */
@@ -15,6 +16,8 @@ export interface ModuleDefinition {
   name: string;
   routes: (api: FastifyInstance) => Promise<void>;
   migrations: Record<string, Migration>;
+  /** Reference data the module ships, written at start; must be idempotent. */
+  seed?: (db: Db, dialect: Dialect) => Promise<unknown>;
   jobs: ModuleJob[];
 }
 
@@ -24,3 +27,8 @@ export const MODULE_MIGRATIONS: Record<string, Migration> = Object.assign(
   {},
   ...MODULES.map((module) => module.migrations),
 );
+
+/** Writes every module's shipped reference data; run after migrations, as core's reference seed is. */
+export async function seedModules(db: Db, dialect: Dialect): Promise<void> {
+  for (const module of MODULES) await module.seed?.(db, dialect);
+}

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/core/db/database.ts';
 import { createDeliveryWorker } from '../../src/core/delivery/worker.ts';
 import { seedReference } from '../../src/core/reference/seed.ts';
+import { seedModules } from '../../src/modules/index.ts';
 import { migrateToLatest } from '../../src/schema.ts';
 import { type SmtpCapture, startSmtpCapture } from '../fixtures/delivery-support.ts';
 
@@ -50,6 +51,7 @@ export async function startStack(): Promise<Stack> {
   const database = openDatabase(`sqlite:${join(dir, 'e2e.db')}`);
   await migrateToLatest(database);
   await seedReference(database.db);
+  await seedModules(database.db, database.dialect);
   let worker: ReturnType<typeof createDeliveryWorker> | undefined;
   // The public URL is only known after listening; links in mail use it, so listen first on a fixed port.
   const probe = await import('node:net').then(

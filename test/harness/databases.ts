@@ -3,6 +3,7 @@ import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { type DatabaseHandle, type Dialect, openDatabase } from '../../src/core/db/database.ts';
 import { seedReference } from '../../src/core/reference/seed.ts';
+import { seedModules } from '../../src/modules/index.ts';
 import { migrateToLatest } from '../../src/schema.ts';
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
@@ -64,7 +65,10 @@ export async function openTestDatabase(
     handle = openDatabase(url);
     await migrateToLatest(handle);
   }
-  if (options.seedReference !== false) await seedReference(handle.db);
+  if (options.seedReference !== false) {
+    await seedReference(handle.db);
+    await seedModules(handle.db, handle.dialect);
+  }
   return {
     ...handle,
     url,

@@ -75,6 +75,12 @@ interface ResourceByAction {
   'group.chair': ChairedResource;
   /** Review written contributions before they are published. */
   'statement.moderate': PlatformResource;
+  /** Review proposed measures, implementation examples and fora before they are published. */
+  'measure.moderate': PlatformResource;
+  /** Propose a measure, an implementation example or a forum on behalf of an organization. */
+  'measure.propose': OrganizationResource;
+  /** Report, as a State, where it stands in implementing a measure. */
+  'measure.report': OrganizationResource;
   /** Comment, propose amendments or submit a contribution on behalf of an organization. */
   'participation.contribute': ParticipantSeatResource;
 }
@@ -187,7 +193,15 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
     case 'users.manage':
     case 'process.manage':
     case 'statement.moderate':
+    case 'measure.moderate':
       return hasPlatformPowers(actor);
+    case 'measure.propose':
+      // Any verified organization (accredited ones are verified too) may propose.
+      return membershipIn(actor, resource.id)?.isOrgVerified === true;
+    case 'measure.report': {
+      const membership = membershipIn(actor, resource.id);
+      return membership?.isOrgVerified === true && membership.orgKind === 'state';
+    }
     case 'accreditation.apply': {
       // States take part by right; everyone else applies, through an admin of a verified organization.
       const membership = membershipIn(actor, resource.id);

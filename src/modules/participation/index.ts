@@ -7,7 +7,10 @@ import { draftRoutes } from './drafts/drafts.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import * as migration0005 from './migrations/0005_participation.ts';
 import * as migration0006 from './migrations/0006_statements.ts';
+import * as migration0007 from './migrations/0007_measures.ts';
 import './participation.tables.ts';
+import { measureRoutes } from './measures/measures.routes.ts';
+import { seedMeasures } from './measures/measures.service.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { statementRoutes } from './statements/statements.routes.ts';
 import { transparencyRoutes } from './transparency/transparency.routes.ts';
@@ -25,10 +28,16 @@ export const participation: ModuleDefinition = {
         await scope.register(consultationRoutes);
         await scope.register(statementRoutes);
         await scope.register(transparencyRoutes);
+        await scope.register(measureRoutes);
       },
       { prefix: '/participation' },
     );
   },
-  migrations: { '0005_participation': migration0005, '0006_statements': migration0006 },
+  migrations: {
+    '0005_participation': migration0005,
+    '0006_statements': migration0006,
+    '0007_measures': migration0007,
+  },
+  seed: seedMeasures,
   jobs: [{ name: 'accreditation-deadlines', intervalMs: 60_000, run: settleDueApplications }],
 };

@@ -163,6 +163,55 @@ export interface StatementFilesTable {
   data: Uint8Array;
 }
 
+export interface MeasuresTable {
+  id: string;
+  /** `osce-01`, `oas-03`, `un-poc-directory` for the seeded lists; `community-…` for accepted proposals. */
+  key: string;
+  source: string;
+  number: number | null;
+  /** JSON object of texts by language (all six for seeded measures, the proposer's for others). */
+  title: string;
+  summary: string;
+  citation: string;
+  adopted: string | null;
+  proposed_by_org: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeasureNormsTable {
+  measure_id: string;
+  norm_code: string;
+}
+
+export interface MeasureImplementationsTable {
+  measure_id: string;
+  org_id: string;
+  status: string;
+  note: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface MeasureProposalsTable {
+  id: string;
+  kind: string;
+  measure_id: string | null;
+  org_id: string;
+  submitted_by: string;
+  title: string;
+  body: string;
+  url: string | null;
+  /** JSON array of the norm codes a proposed measure supports. */
+  norms: string;
+  language: string;
+  status: string;
+  moderation_note: string | null;
+  moderated_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Database {
     processes: ProcessesTable;
@@ -178,5 +227,9 @@ declare module '../../core/db/tables.ts' {
     contributions: ContributionsTable;
     statements: StatementsTable;
     statement_files: StatementFilesTable;
+    measures: MeasuresTable;
+    measure_norms: MeasureNormsTable;
+    measure_implementations: MeasureImplementationsTable;
+    measure_proposals: MeasureProposalsTable;
   }
 }

@@ -5437,6 +5437,525 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participation/norms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The UN norms 13(a)–(k)
+         * @description Our own short titles and summaries in six languages, with citations of the authoritative texts.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                label: string;
+                                /** @description Text by BCP 47 language; seeded measures carry all six UN languages. */
+                                title: {
+                                    [key: string]: string;
+                                };
+                                /** @description Text by BCP 47 language; seeded measures carry all six UN languages. */
+                                summary: {
+                                    [key: string]: string;
+                                };
+                                citation: string;
+                                guidance: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CBM repository
+         * @description The OSCE, OAS and UN-level measures and accepted community proposals; filter by source or norm.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    source?: "osce" | "oas" | "un" | "community";
+                    norm?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                key: string;
+                                /** @enum {unknown} */
+                                source: "osce" | "oas" | "un" | "community";
+                                number: number | null;
+                                /** @description Text by BCP 47 language; seeded measures carry all six UN languages. */
+                                title: {
+                                    [key: string]: string;
+                                };
+                                /** @description Text by BCP 47 language; seeded measures carry all six UN languages. */
+                                summary: {
+                                    [key: string]: string;
+                                };
+                                citation: string;
+                                adopted: string | null;
+                                norms: string[];
+                                implementationCounts: {
+                                    planned: number;
+                                    in_progress: number;
+                                    implemented: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A measure, its norms, the States implementing it and examples */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            /** @enum {unknown} */
+                            source: "osce" | "oas" | "un" | "community";
+                            number: number | null;
+                            /** @description Text by BCP 47 language; seeded measures carry all six UN languages. */
+                            title: {
+                                [key: string]: string;
+                            };
+                            /** @description Text by BCP 47 language; seeded measures carry all six UN languages. */
+                            summary: {
+                                [key: string]: string;
+                            };
+                            citation: string;
+                            adopted: string | null;
+                            norms: string[];
+                            implementationCounts: {
+                                planned: number;
+                                in_progress: number;
+                                implemented: number;
+                            };
+                            proposedBy: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            } | null;
+                            implementations: {
+                                state: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                /** @enum {unknown} */
+                                status: "planned" | "in_progress" | "implemented";
+                                note: string;
+                                updatedAt: string;
+                            }[];
+                            examples: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "measure" | "example" | "forum";
+                                measureId: string | null;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                title: string;
+                                body: string;
+                                url: string | null;
+                                language: string;
+                                /** @enum {unknown} */
+                                status: "submitted" | "accepted" | "rejected";
+                                moderationNote: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/measures/{id}/implementation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Report a State’s implementation status */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        /** @enum {unknown} */
+                        status: "planned" | "in_progress" | "implemented";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            /** @enum {unknown} */
+                            source: "osce" | "oas" | "un" | "community";
+                            number: number | null;
+                            /** @description Text by BCP 47 language; seeded measures carry all six UN languages. */
+                            title: {
+                                [key: string]: string;
+                            };
+                            /** @description Text by BCP 47 language; seeded measures carry all six UN languages. */
+                            summary: {
+                                [key: string]: string;
+                            };
+                            citation: string;
+                            adopted: string | null;
+                            norms: string[];
+                            implementationCounts: {
+                                planned: number;
+                                in_progress: number;
+                                implemented: number;
+                            };
+                            proposedBy: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            } | null;
+                            implementations: {
+                                state: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                /** @enum {unknown} */
+                                status: "planned" | "in_progress" | "implemented";
+                                note: string;
+                                updatedAt: string;
+                            }[];
+                            examples: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "measure" | "example" | "forum";
+                                measureId: string | null;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                title: string;
+                                body: string;
+                                url: string | null;
+                                language: string;
+                                /** @enum {unknown} */
+                                status: "submitted" | "accepted" | "rejected";
+                                moderationNote: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/measure-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposals: new measures, implementation examples and other fora
+         * @description Accepted ones for everyone (`kind=forum&status=accepted` lists the other fora that promote CBMs); your organizations’ own; all of them for moderators.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "accepted" | "rejected";
+                    kind?: "measure" | "example" | "forum";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "measure" | "example" | "forum";
+                                measureId: string | null;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                title: string;
+                                body: string;
+                                url: string | null;
+                                language: string;
+                                /** @enum {unknown} */
+                                status: "submitted" | "accepted" | "rejected";
+                                moderationNote: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Propose a measure, an implementation example or a forum
+         * @description Any verified organization may propose; proposals go through moderation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        /** @enum {unknown} */
+                        kind: "measure" | "example" | "forum";
+                        /** @description Required for an example. */
+                        measureId?: string;
+                        title: string;
+                        body: string;
+                        /** Format: uri */
+                        url?: string;
+                        language: string;
+                        norms?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "measure" | "example" | "forum";
+                            measureId: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            title: string;
+                            body: string;
+                            url: string | null;
+                            language: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "accepted" | "rejected";
+                            moderationNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/measure-proposals/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or reject a proposal (secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "accept" | "reject";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "measure" | "example" | "forum";
+                            measureId: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            title: string;
+                            body: string;
+                            url: string | null;
+                            language: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "accepted" | "rejected";
+                            moderationNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
