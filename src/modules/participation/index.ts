@@ -8,9 +8,11 @@ import { groupRoutes } from './groups/groups.routes.ts';
 import * as migration0005 from './migrations/0005_participation.ts';
 import * as migration0006 from './migrations/0006_statements.ts';
 import * as migration0007 from './migrations/0007_measures.ts';
+import * as migration0008 from './migrations/0008_meetings.ts';
 import './participation.tables.ts';
 import { measureRoutes } from './measures/measures.routes.ts';
 import { seedMeasures } from './measures/measures.service.ts';
+import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { statementRoutes } from './statements/statements.routes.ts';
 import { transparencyRoutes } from './transparency/transparency.routes.ts';
@@ -29,6 +31,7 @@ export const participation: ModuleDefinition = {
         await scope.register(statementRoutes);
         await scope.register(transparencyRoutes);
         await scope.register(measureRoutes);
+        await scope.register(meetingRoutes);
       },
       { prefix: '/participation' },
     );
@@ -37,6 +40,7 @@ export const participation: ModuleDefinition = {
     '0005_participation': migration0005,
     '0006_statements': migration0006,
     '0007_measures': migration0007,
+    '0008_meetings': migration0008,
   },
   seed: seedMeasures,
   jobs: [{ name: 'accreditation-deadlines', intervalMs: 60_000, run: settleDueApplications }],

@@ -155,6 +155,9 @@ export interface StatementsTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Added by migration 0008: the meeting and agenda item the statement was delivered under. */
+  meeting_id?: string | null;
+  agenda_item_id?: string | null;
 }
 
 export interface StatementFilesTable {
@@ -212,6 +215,43 @@ export interface MeasureProposalsTable {
   created_at: string;
 }
 
+export interface MeetingsTable {
+  id: string;
+  process_id: string;
+  group_id: string | null;
+  title: string;
+  description: string;
+  location: string;
+  starts_at: string;
+  ends_at: string;
+  cancelled_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  /** Places on this item's speakers' list kept for stakeholders; States speak in their own order. */
+  stakeholder_slots: number;
+}
+
+export interface SpeakersTable {
+  id: string;
+  agenda_item_id: string;
+  org_id: string;
+  speaker_name: string;
+  /** `state` or `stakeholder`: which part of the list the organization speaks in. */
+  slot: string;
+  /** `listed`, or `waitlisted` when the stakeholder slots are taken. */
+  status: string;
+  requested_by: string;
+  created_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Database {
     processes: ProcessesTable;
@@ -231,5 +271,8 @@ declare module '../../core/db/tables.ts' {
     measure_norms: MeasureNormsTable;
     measure_implementations: MeasureImplementationsTable;
     measure_proposals: MeasureProposalsTable;
+    meetings: MeetingsTable;
+    agenda_items: AgendaItemsTable;
+    speakers: SpeakersTable;
   }
 }

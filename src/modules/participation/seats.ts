@@ -17,6 +17,10 @@ export async function isAccredited(ctx: AppContext, processId: string, orgId: st
 }
 
 /** The organization's seat in a process, for the access policy to judge. */
-export async function seatIn(ctx: AppContext, processId: string, orgId: string): Promise<ParticipantSeatResource> {
+export async function seatIn(
+  ctx: AppContext,
+  processId: string,
+  orgId: string,
+): Promise<ParticipantSeatResource> {
   return { type: 'participant_seat', orgId, isAccredited: await isAccredited(ctx, processId, orgId) };
 }

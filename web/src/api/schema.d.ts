@@ -4915,6 +4915,8 @@ export interface paths {
                                 language: string;
                                 meetingLabel: string | null;
                                 agendaItem: string | null;
+                                meetingId: string | null;
+                                agendaItemId: string | null;
                                 /** @enum {unknown} */
                                 format: "pdf" | "markdown";
                                 fileName: string | null;
@@ -4974,6 +4976,8 @@ export interface paths {
                         language: string;
                         meetingLabel?: string;
                         agendaItem?: string;
+                        /** @description Attach to a scheduled meeting’s agenda item. */
+                        agendaItemId?: string;
                         markdown?: string;
                         pdf?: {
                             fileName: string;
@@ -5005,6 +5009,8 @@ export interface paths {
                             language: string;
                             meetingLabel: string | null;
                             agendaItem: string | null;
+                            meetingId: string | null;
+                            agendaItemId: string | null;
                             /** @enum {unknown} */
                             format: "pdf" | "markdown";
                             fileName: string | null;
@@ -5068,6 +5074,8 @@ export interface paths {
                             language: string;
                             meetingLabel: string | null;
                             agendaItem: string | null;
+                            meetingId: string | null;
+                            agendaItemId: string | null;
                             /** @enum {unknown} */
                             format: "pdf" | "markdown";
                             fileName: string | null;
@@ -5181,6 +5189,8 @@ export interface paths {
                             language: string;
                             meetingLabel: string | null;
                             agendaItem: string | null;
+                            meetingId: string | null;
+                            agendaItemId: string | null;
                             /** @enum {unknown} */
                             format: "pdf" | "markdown";
                             fileName: string | null;
@@ -5950,6 +5960,567 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/processes/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List meetings */
+        get: {
+            parameters: {
+                query?: {
+                    groupId?: string;
+                    when?: "upcoming" | "past";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                processId: string;
+                                groupId: string | null;
+                                title: string;
+                                description: string;
+                                location: string;
+                                /** @description UTC; shown in the viewer’s zone. */
+                                startsAt: string;
+                                endsAt: string;
+                                isCancelled: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Schedule a meeting with its agenda
+         * @description Plenary sessions by the secretariat; group meetings by the group’s chairs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupId?: string;
+                        title: string;
+                        description?: string;
+                        location: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        agenda: {
+                            title: string;
+                            /** @description Places kept for stakeholders. */
+                            stakeholderSlots: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            groupId: string | null;
+                            title: string;
+                            description: string;
+                            location: string;
+                            /** @description UTC; shown in the viewer’s zone. */
+                            startsAt: string;
+                            endsAt: string;
+                            isCancelled: boolean;
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                stakeholderSlots: number;
+                                speakers: {
+                                    id: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    speakerName: string;
+                                    /** @enum {unknown} */
+                                    slot: "state" | "stakeholder";
+                                    /** @enum {unknown} */
+                                    status: "listed" | "waitlisted";
+                                    createdAt: string;
+                                }[];
+                                statements: {
+                                    id: string;
+                                    title: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    language: string;
+                                    format: string;
+                                }[];
+                            }[];
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting: agenda, speakers’ lists and statements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            groupId: string | null;
+                            title: string;
+                            description: string;
+                            location: string;
+                            /** @description UTC; shown in the viewer’s zone. */
+                            startsAt: string;
+                            endsAt: string;
+                            isCancelled: boolean;
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                stakeholderSlots: number;
+                                speakers: {
+                                    id: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    speakerName: string;
+                                    /** @enum {unknown} */
+                                    slot: "state" | "stakeholder";
+                                    /** @enum {unknown} */
+                                    status: "listed" | "waitlisted";
+                                    createdAt: string;
+                                }[];
+                                statements: {
+                                    id: string;
+                                    title: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    language: string;
+                                    format: string;
+                                }[];
+                            }[];
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change or cancel a meeting */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        location?: string;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        isCancelled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            groupId: string | null;
+                            title: string;
+                            description: string;
+                            location: string;
+                            /** @description UTC; shown in the viewer’s zone. */
+                            startsAt: string;
+                            endsAt: string;
+                            isCancelled: boolean;
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                stakeholderSlots: number;
+                                speakers: {
+                                    id: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    speakerName: string;
+                                    /** @enum {unknown} */
+                                    slot: "state" | "stakeholder";
+                                    /** @enum {unknown} */
+                                    status: "listed" | "waitlisted";
+                                    createdAt: string;
+                                }[];
+                                statements: {
+                                    id: string;
+                                    title: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    language: string;
+                                    format: string;
+                                }[];
+                            }[];
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/participation/agenda-items/{id}/speakers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to speak on an agenda item
+         * @description States join the States’ list; stakeholders fill the item’s dedicated slots, then a waiting list.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        /** @description Who takes the floor. */
+                        speakerName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            groupId: string | null;
+                            title: string;
+                            description: string;
+                            location: string;
+                            /** @description UTC; shown in the viewer’s zone. */
+                            startsAt: string;
+                            endsAt: string;
+                            isCancelled: boolean;
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                stakeholderSlots: number;
+                                speakers: {
+                                    id: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    speakerName: string;
+                                    /** @enum {unknown} */
+                                    slot: "state" | "stakeholder";
+                                    /** @enum {unknown} */
+                                    status: "listed" | "waitlisted";
+                                    createdAt: string;
+                                }[];
+                                statements: {
+                                    id: string;
+                                    title: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    language: string;
+                                    format: string;
+                                }[];
+                            }[];
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/speakers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw from a speakers’ list */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            processId: string;
+                            groupId: string | null;
+                            title: string;
+                            description: string;
+                            location: string;
+                            /** @description UTC; shown in the viewer’s zone. */
+                            startsAt: string;
+                            endsAt: string;
+                            isCancelled: boolean;
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                stakeholderSlots: number;
+                                speakers: {
+                                    id: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    speakerName: string;
+                                    /** @enum {unknown} */
+                                    slot: "state" | "stakeholder";
+                                    /** @enum {unknown} */
+                                    status: "listed" | "waitlisted";
+                                    createdAt: string;
+                                }[];
+                                statements: {
+                                    id: string;
+                                    title: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        countryCode: string | null;
+                                    };
+                                    language: string;
+                                    format: string;
+                                }[];
+                            }[];
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/processes/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iCalendar feed of a process’s meetings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An iCalendar (RFC 5545) feed. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/groups/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iCalendar feed of a group’s meetings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An iCalendar (RFC 5545) feed. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

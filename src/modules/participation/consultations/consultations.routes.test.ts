@@ -420,7 +420,9 @@ describeEachDialect('participation: drafts, consultations and dispositions', (di
     expect(own.items.map((c: { kind: string }) => c.kind)).toEqual(['amendment', 'general']);
     const search = (await t.app.inject({ url: '/api/v1/search?q=health-care&sources=contributions' })).json();
     expect(search.items).toHaveLength(1);
-    const drafts = (await t.app.inject({ url: '/api/v1/search?q=health-care%20facilities&sources=drafts' })).json();
+    const drafts = (
+      await t.app.inject({ url: '/api/v1/search?q=health-care%20facilities&sources=drafts' })
+    ).json();
     expect(drafts.items).toEqual([expect.objectContaining({ sourceId: draftId })]);
   });
 });

@@ -18,6 +18,8 @@ function presentBase(row: StatementRow) {
     language: row.language,
     meetingLabel: row.meeting_label,
     agendaItem: row.agenda_item,
+    meetingId: row.meeting_id ?? null,
+    agendaItemId: row.agenda_item_id ?? null,
     format: row.format as 'pdf' | 'markdown',
     fileName: row.file_name,
     fileSize: row.file_size,

@@ -21,6 +21,8 @@ export const Statement = Type.Object({
   language: Type.String(),
   meetingLabel: Nullable(Type.String()),
   agendaItem: Nullable(Type.String()),
+  meetingId: Nullable(Type.String()),
+  agendaItemId: Nullable(Type.String()),
   format: Type.Enum(['pdf', 'markdown'] as const),
   fileName: Nullable(Type.String()),
   fileSize: Nullable(Type.Integer()),
@@ -44,6 +46,13 @@ export const SubmitStatement = Type.Object(
     language: LanguageTag,
     meetingLabel: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     agendaItem: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    agendaItemId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 80,
+        description: 'Attach to a scheduled meeting’s agenda item.',
+      }),
+    ),
     markdown: Type.Optional(Type.String({ minLength: 1, maxLength: 500_000 })),
     pdf: Type.Optional(
       Type.Object(

@@ -105,6 +105,23 @@ export async function submitStatement(
   if ((input.markdown === undefined) === (input.pdf === undefined)) {
     throw badRequest('one_format', 'Send either `markdown` or `pdf`, not both or neither.');
   }
+  // A scheduled meeting's agenda item names the meeting and item itself.
+  let agenda: { meeting_id: string; id: string; title: string; meeting_title: string } | undefined;
+  if (input.agendaItemId) {
+    agenda = await ctx.db
+      .selectFrom('agenda_items')
+      .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+      .select([
+        'agenda_items.id',
+        'agenda_items.title',
+        'agenda_items.meeting_id',
+        'meetings.title as meeting_title',
+      ])
+      .where('agenda_items.id', '=', input.agendaItemId)
+      .where('meetings.process_id', '=', processId)
+      .executeTakeFirst();
+    if (!agenda) throw badRequest('unknown_agenda_item', 'No agenda item of this process has that id.');
+  }
   const pdf = input.pdf ? decodePdf(ctx, input.pdf.contentBase64) : null;
   const text = pdf ? await extractPdfText(pdf) : (input.markdown ?? '').trim();
   const id = newId('stm');
@@ -120,8 +137,10 @@ export async function submitStatement(
         kind: input.kind,
         title: input.title.trim(),
         language: input.language,
-        meeting_label: input.meetingLabel?.trim() ?? null,
-        agenda_item: input.agendaItem?.trim() ?? null,
+        meeting_label: agenda?.meeting_title ?? input.meetingLabel?.trim() ?? null,
+        agenda_item: agenda?.title ?? input.agendaItem?.trim() ?? null,
+        meeting_id: agenda?.meeting_id ?? null,
+        agenda_item_id: agenda?.id ?? null,
         format: pdf ? 'pdf' : 'markdown',
         file_name: input.pdf?.fileName ?? null,
         file_size: pdf?.length ?? null,
