@@ -9,7 +9,10 @@ import * as migration0005 from './migrations/0005_participation.ts';
 import * as migration0006 from './migrations/0006_statements.ts';
 import * as migration0007 from './migrations/0007_measures.ts';
 import * as migration0008 from './migrations/0008_meetings.ts';
+import * as migration0009 from './migrations/0009_follows.ts';
 import './participation.tables.ts';
+import { followRoutes } from './follows/follows.routes.ts';
+import { sendDigests } from './follows/follows.service.ts';
 import { measureRoutes } from './measures/measures.routes.ts';
 import { seedMeasures } from './measures/measures.service.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
@@ -32,6 +35,7 @@ export const participation: ModuleDefinition = {
         await scope.register(transparencyRoutes);
         await scope.register(measureRoutes);
         await scope.register(meetingRoutes);
+        await scope.register(followRoutes);
       },
       { prefix: '/participation' },
     );
@@ -41,7 +45,11 @@ export const participation: ModuleDefinition = {
     '0006_statements': migration0006,
     '0007_measures': migration0007,
     '0008_meetings': migration0008,
+    '0009_follows': migration0009,
   },
   seed: seedMeasures,
-  jobs: [{ name: 'accreditation-deadlines', intervalMs: 60_000, run: settleDueApplications }],
+  jobs: [
+    { name: 'accreditation-deadlines', intervalMs: 60_000, run: settleDueApplications },
+    { name: 'follow-digests', intervalMs: 3_600_000, run: sendDigests },
+  ],
 };

@@ -252,6 +252,35 @@ export interface SpeakersTable {
   created_at: string;
 }
 
+export interface ParticipationEventsTable {
+  id: string;
+  kind: string;
+  /** What the event concerns, at every level a reader may follow. */
+  process_id: string | null;
+  group_id: string | null;
+  draft_id: string | null;
+  measure_id: string | null;
+  title: string;
+  summary: string;
+  /** Path in the web app. */
+  url: string;
+  created_at: string;
+}
+
+export interface FollowsTable {
+  user_id: string;
+  subject_type: string;
+  subject_id: string;
+  created_at: string;
+}
+
+export interface FollowDigestsTable {
+  user_id: string;
+  /** The newest event the last digest covered; ids sort by time. */
+  last_event_id: string;
+  sent_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Database {
     processes: ProcessesTable;
@@ -274,5 +303,8 @@ declare module '../../core/db/tables.ts' {
     meetings: MeetingsTable;
     agenda_items: AgendaItemsTable;
     speakers: SpeakersTable;
+    participation_events: ParticipationEventsTable;
+    follows: FollowsTable;
+    follow_digests: FollowDigestsTable;
   }
 }

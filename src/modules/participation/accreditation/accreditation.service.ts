@@ -9,6 +9,7 @@ import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
 import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
 import { notifyOrgAdmins } from '../../../core/orgs/notify-admins.ts';
 import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
+import { recordEvent } from '../follows/events.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
 import { presentApplication, presentObjection } from './accreditation.presenter.ts';
 import {
@@ -231,10 +232,18 @@ export async function decide(ctx: AppContext, actor: Actor, id: string, input: S
 async function tellApplicant(
   ctx: AppContext,
   trx: Trx,
-  row: { id: string; org_id: string; org_name: string },
+  row: { id: string; org_id: string; org_name: string; process_id: string },
   processTitle: string,
   status: string,
 ) {
+  // The outcome is public; who objected is not, and the event does not say.
+  await recordEvent(trx, {
+    kind: 'accreditation_decided',
+    processId: row.process_id,
+    title: `${row.org_name}: ${status === 'accredited' ? 'accredited' : `not accredited (${status})`}`,
+    summary: `Outcome of the application to "${processTitle}".`,
+    url: `/participation/applications/${row.id}`,
+  });
   const outcome =
     status === 'accredited'
       ? `is accredited to "${processTitle}" and may now take part in its groups and consultations`

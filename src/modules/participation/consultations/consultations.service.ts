@@ -10,6 +10,7 @@ import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
 import { indexDocument } from '../../../core/search/index.ts';
 import { findBlocks, findRevisionRow } from '../drafts/drafts.repository.ts';
 import { getDraftRow } from '../drafts/drafts.service.ts';
+import { recordEvent } from '../follows/events.ts';
 import { chairedResource } from '../groups/groups.service.ts';
 import { seatIn } from '../seats.ts';
 import {
@@ -116,6 +117,15 @@ export async function createConsultation(
         updated_at: now,
       })
       .execute();
+    await recordEvent(trx, {
+      kind: 'consultation_scheduled',
+      processId: draft.process_id,
+      groupId: draft.group_id,
+      draftId,
+      title: `Consultation on "${draft.title}": ${input.title.trim()}`,
+      summary: `Open from ${opensAt} to ${closesAt} (UTC) on revision ${draft.current_revision}.`,
+      url: `/participation/drafts/${draftId}`,
+    });
     await recordAudit(trx, {
       actor,
       action: 'consultation.created',
@@ -238,6 +248,15 @@ export async function contribute(
       orgId: org.id,
       publishedAt: nowIso(),
     });
+    await recordEvent(trx, {
+      kind: 'contribution',
+      processId: consultation.process_id,
+      groupId: consultation.group_id,
+      draftId: consultation.draft_id,
+      title: `${org.name}: ${input.kind === 'general' ? 'general comment' : `${input.kind} on paragraph ${paragraph?.number}`} on "${consultation.draft_title}"`,
+      summary: body.slice(0, 280),
+      url: `/participation/drafts/${consultation.draft_id}?revision=${consultation.revision_number}`,
+    });
     await recordAudit(trx, {
       actor,
       orgId: org.id,
@@ -308,6 +327,15 @@ export async function setDisposition(
       })
       .where('id', '=', contributionId)
       .execute();
+    await recordEvent(trx, {
+      kind: 'disposition',
+      processId: consultation.process_id,
+      groupId: consultation.group_id,
+      draftId: consultation.draft_id,
+      title: `${contribution.org_name}'s ${contribution.kind} marked ${input.outcome.replace('_', ' ')}`,
+      summary: input.reason.trim(),
+      url: `/participation/consultations/${consultation.id}/dispositions`,
+    });
     await recordAudit(trx, {
       actor,
       orgId: contribution.org_id,

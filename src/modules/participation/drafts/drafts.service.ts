@@ -7,6 +7,7 @@ import { inTransaction, type Trx } from '../../../core/db/transaction.ts';
 import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
 import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
 import { indexDocument } from '../../../core/search/index.ts';
+import { recordEvent } from '../follows/events.ts';
 import { chairedResource, getGroupRow } from '../groups/groups.service.ts';
 import type { DraftsTable } from '../participation.tables.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
@@ -290,6 +291,15 @@ export async function publishRevision(ctx: AppContext, actor: Actor, id: string,
       url: `/participation/drafts/${id}`,
       visibility: 'public',
       publishedAt: now,
+    });
+    await recordEvent(trx, {
+      kind: 'revision_published',
+      processId: draft.process_id,
+      groupId: draft.group_id,
+      draftId: id,
+      title: `Revision ${claimed.current_revision} of "${draft.title}"`,
+      summary: note.trim(),
+      url: `/participation/drafts/${id}?revision=${claimed.current_revision}`,
     });
     await recordAudit(trx, {
       actor,

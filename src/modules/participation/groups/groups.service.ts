@@ -7,6 +7,7 @@ import { inTransaction } from '../../../core/db/transaction.ts';
 import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
 import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
 import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
+import { recordEvent } from '../follows/events.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
 import { seatIn } from '../seats.ts';
 import { presentGroup, presentGroupMember } from './groups.presenter.ts';
@@ -83,6 +84,14 @@ export async function createGroup(
         updated_at: now,
       })
       .execute();
+    await recordEvent(trx, {
+      kind: 'group_created',
+      processId,
+      groupId: id,
+      title: `New thematic group: ${input.name.trim()}`,
+      summary: input.mandate.slice(0, 280),
+      url: `/participation/groups/${id}`,
+    });
     await recordAudit(trx, {
       actor,
       action: 'group.created',

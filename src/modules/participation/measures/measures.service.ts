@@ -10,6 +10,7 @@ import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
 import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
 import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
 import { indexDocument, indexDocuments, type SearchDocumentInput } from '../../../core/search/index.ts';
+import { recordEvent } from '../follows/events.ts';
 import type { MeasuresTable } from '../participation.tables.ts';
 import { presentImplementation, presentMeasureSummary, presentProposal } from './measures.presenter.ts';
 import {
@@ -174,6 +175,13 @@ export async function reportImplementation(
         }),
       )
       .execute();
+    await recordEvent(trx, {
+      kind: 'implementation_reported',
+      measureId: id,
+      title: `${org.name} reports ${input.status.replace('_', ' ')}`,
+      summary: input.note?.trim() ?? '',
+      url: `/participation/measures/${id}`,
+    });
     await recordAudit(trx, {
       actor,
       orgId: org.id,
@@ -338,6 +346,15 @@ export async function moderateProposal(
     if (Number(updated.numUpdatedRows) !== 1)
       throw conflict('already_moderated', 'It was moderated meanwhile.');
     if (status === 'accepted' && proposal.kind === 'measure') await acceptAsMeasure(ctx, trx, proposal);
+    if (status === 'accepted' && proposal.kind === 'example') {
+      await recordEvent(trx, {
+        kind: 'example_accepted',
+        measureId: proposal.measure_id,
+        title: `Implementation example from ${proposal.org_name}: ${proposal.title}`,
+        summary: proposal.body.slice(0, 280),
+        url: `/participation/measures/${proposal.measure_id}`,
+      });
+    }
     await notifyUsers(trx, {
       userIds: [proposal.submitted_by],
       orgId: proposal.org_id,

@@ -7,6 +7,7 @@ import { inTransaction } from '../../../core/db/transaction.ts';
 import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
 import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
 import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
+import { recordEvent } from '../follows/events.ts';
 import { chairedResource, getGroupRow } from '../groups/groups.service.ts';
 import type { MeetingsTable } from '../participation.tables.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
@@ -204,6 +205,14 @@ export async function createMeeting(
         })),
       )
       .execute();
+    await recordEvent(trx, {
+      kind: 'meeting_scheduled',
+      processId,
+      groupId,
+      title: `Meeting: ${input.title.trim()}`,
+      summary: `${startsAt} to ${endsAt} (UTC), ${input.location.trim()}`,
+      url: `/participation/meetings/${id}`,
+    });
     await recordAudit(trx, {
       actor,
       action: 'meeting.scheduled',
@@ -240,6 +249,14 @@ export async function updateMeeting(
       })
       .where('id', '=', id)
       .execute();
+    await recordEvent(trx, {
+      kind: input.isCancelled ? 'meeting_cancelled' : 'meeting_updated',
+      processId: row.process_id,
+      groupId: row.group_id,
+      title: `${input.isCancelled ? 'Cancelled' : 'Changed'}: ${input.title?.trim() ?? row.title}`,
+      summary: `${startsAt} to ${endsAt} (UTC)`,
+      url: `/participation/meetings/${id}`,
+    });
     await recordAudit(trx, {
       actor,
       action: input.isCancelled ? 'meeting.cancelled' : 'meeting.updated',

@@ -10,6 +10,7 @@ import { AppError, badRequest, conflict, notFound } from '../../../core/http/err
 import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
 import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
 import { indexDocument } from '../../../core/search/index.ts';
+import { recordEvent } from '../follows/events.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
 import { seatIn } from '../seats.ts';
 import { extractPdfText } from './pdf-text.ts';
@@ -216,6 +217,13 @@ export async function moderateStatement(
     if (Number(updated.numUpdatedRows) !== 1)
       throw conflict('already_moderated', 'It was moderated meanwhile.');
     if (status === 'published') {
+      await recordEvent(trx, {
+        kind: 'statement_published',
+        processId: row.process_id,
+        title: `${row.org_name}: ${row.title}`,
+        summary: row.body_text.replace(/\s+/g, ' ').slice(0, 280),
+        url: `/participation/statements/${id}`,
+      });
       await indexDocument(trx, ctx.dialect, {
         source: 'statements',
         sourceId: id,
