@@ -1,6 +1,8 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../app/StatusPages.tsx';
+import { contributionRoutes } from './contributionRoutes.tsx';
 import { draftRoutes } from './draftRoutes.tsx';
+import { measureRoutes } from './measureRoutes.tsx';
 import { processRoutes } from './processRoutes.tsx';
 
 /** Everything under /participation: public pages, with actions for those entitled to them. */
@@ -9,6 +11,8 @@ export function ParticipationRoutes() {
     <Routes>
       {processRoutes}
       {draftRoutes}
+      {contributionRoutes}
+      {measureRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
