@@ -28,7 +28,7 @@ export async function seedCommand(options: { isDemo: boolean }): Promise<number>
     process.stdout.write(`Reference data: ${counts.countries} countries, ${counts.regions} regions.\n`);
     if (options.isDemo) {
       const { seedDemo, printDemoCredentials } = await import('./demo.ts');
-      printDemoCredentials(await seedDemo(database.db, config));
+      printDemoCredentials(await seedDemo(database.db, database.dialect, config));
     }
     return 0;
   } finally {

@@ -1,10 +1,11 @@
 import { generateSecret } from 'otplib';
 import type { Config } from '../config.ts';
 import { recordAudit } from '../core/audit/audit.ts';
-import type { Db } from '../core/db/database.ts';
+import type { Db, Dialect } from '../core/db/database.ts';
 import { newId, nowIso } from '../core/db/ids.ts';
 import { hashPassword } from '../core/identity/passwords.ts';
 import type { OrgKind, OrgRole } from '../core/orgs/kinds.ts';
+import { seedParticipationDemo } from '../modules/participation/demo.ts';
 
 /**
  * A clearly fictional dataset for trying the platform: every organization name starts with "Demo",
@@ -48,7 +49,7 @@ function slug(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-export async function seedDemo(db: Db, _config: Config): Promise<DemoCredentials> {
+export async function seedDemo(db: Db, dialect: Dialect, config: Config): Promise<DemoCredentials> {
   const adminEmail = 'secretariat@demo.commonground.invalid';
   const existingAdmin = await db
     .selectFrom('users')
@@ -127,6 +128,7 @@ export async function seedDemo(db: Db, _config: Config): Promise<DemoCredentials
       summary: `Demo dataset loaded: ${DEMO_ORGS.length} organizations, ${members.length + 1} accounts`,
     });
   });
+  await seedParticipationDemo(db, dialect, config);
   return { password: DEMO_PASSWORD, admin: { email: adminEmail, totpSecret }, members, isNew: true };
 }
 

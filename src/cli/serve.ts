@@ -14,7 +14,7 @@ export async function serveCommand(options: { isDemo: boolean }): Promise<number
       ? {
           beforeListen: async (database) => {
             const { seedDemo, printDemoCredentials } = await import('./demo.ts');
-            printDemoCredentials(await seedDemo(database.db, config));
+            printDemoCredentials(await seedDemo(database.db, database.dialect, config));
           },
         }
       : {}),
