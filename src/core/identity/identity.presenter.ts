@@ -1,5 +1,5 @@
-import type { OrgKind } from '../orgs/kinds.ts';
 import type { SessionsTable, UsersTable } from '../db/tables.ts';
+import type { OrgKind } from '../orgs/kinds.ts';
 
 export interface MembershipRow {
   org_id: string;
