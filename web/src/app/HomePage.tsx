@@ -14,20 +14,47 @@ function SignedOutHome() {
   return (
     <>
       <PageHeader title={t('home.welcomeTitle')} description={t('home.intro')} />
-      {setup.data?.isSetupNeeded ? (
-        <Alert tone="info" title={t('home.setupNeededTitle')}>
-          <p>{t('home.setupNeededText')}</p>
-        </Alert>
-      ) : (
-        <Card title={t('home.signInTitle')}>
-          <p>{t('home.signInText')}</p>
-          <div className="cg-cluster">
-            <ButtonLink to="/sign-in">{t('shell.signIn')}</ButtonLink>
-            <Link to="/password-reset">{t('auth.forgotPassword')}</Link>
-          </div>
-        </Card>
-      )}
+      <div className="cg-stack">
+        <ParticipationCard />
+        {setup.data?.isSetupNeeded ? (
+          <Alert tone="info" title={t('home.setupNeededTitle')}>
+            <p>{t('home.setupNeededText')}</p>
+          </Alert>
+        ) : (
+          <Card title={t('home.signInTitle')}>
+            <p>{t('home.signInText')}</p>
+            <div className="cg-cluster">
+              <ButtonLink to="/sign-in">{t('shell.signIn')}</ButtonLink>
+              <Link to="/password-reset">{t('auth.forgotPassword')}</Link>
+            </div>
+          </Card>
+        )}
+      </div>
     </>
+  );
+}
+
+/** Where a newcomer learns how to take part, and what became of the contributions. */
+function ParticipationCard() {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('home.participationTitle')}>
+      <p>{t('home.participationText')}</p>
+      <ul className="cg-stack-tight">
+        <li>
+          <Link to="/participation">{t('home.participationLink')}</Link>
+        </li>
+        <li>
+          <Link to="/participation/transparency">{t('home.transparencyLink')}</Link>
+        </li>
+        <li>
+          <Link to="/participation/measures">{t('home.measuresLink')}</Link>
+        </li>
+        <li>
+          <Link to="/participation/search">{t('home.searchLink')}</Link>
+        </li>
+      </ul>
+    </Card>
   );
 }
 
@@ -75,6 +102,7 @@ function SignedInHome({ user }: { user: Me }) {
           </Alert>
         )}
         <MembershipsCard user={user} />
+        <ParticipationCard />
         {user.isPlatformAdmin && (
           <Card title={t('home.adminTitle')}>
             <ul className="cg-stack-tight">
