@@ -5646,6 +5646,8 @@ export interface paths {
                                 title: string;
                                 body: string;
                                 url: string | null;
+                                /** @description The norms a proposed measure supports. */
+                                norms: string[];
                                 language: string;
                                 /** @enum {unknown} */
                                 status: "submitted" | "accepted" | "rejected";
@@ -5755,6 +5757,8 @@ export interface paths {
                                 title: string;
                                 body: string;
                                 url: string | null;
+                                /** @description The norms a proposed measure supports. */
+                                norms: string[];
                                 language: string;
                                 /** @enum {unknown} */
                                 status: "submitted" | "accepted" | "rejected";
@@ -5820,6 +5824,8 @@ export interface paths {
                                 title: string;
                                 body: string;
                                 url: string | null;
+                                /** @description The norms a proposed measure supports. */
+                                norms: string[];
                                 language: string;
                                 /** @enum {unknown} */
                                 status: "submitted" | "accepted" | "rejected";
@@ -5883,6 +5889,8 @@ export interface paths {
                             title: string;
                             body: string;
                             url: string | null;
+                            /** @description The norms a proposed measure supports. */
+                            norms: string[];
                             language: string;
                             /** @enum {unknown} */
                             status: "submitted" | "accepted" | "rejected";
@@ -5949,6 +5957,8 @@ export interface paths {
                             title: string;
                             body: string;
                             url: string | null;
+                            /** @description The norms a proposed measure supports. */
+                            norms: string[];
                             language: string;
                             /** @enum {unknown} */
                             status: "submitted" | "accepted" | "rejected";

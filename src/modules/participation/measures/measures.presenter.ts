@@ -56,6 +56,7 @@ export function presentProposal(row: MeasureProposalsTable & OrgColumns) {
     title: row.title,
     body: row.body,
     url: row.url,
+    norms: JSON.parse(row.norms) as string[],
     language: row.language,
     status: row.status as (typeof PROPOSAL_STATUSES)[number],
     moderationNote: row.moderation_note,

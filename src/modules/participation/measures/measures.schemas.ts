@@ -54,6 +54,7 @@ export const Proposal = Type.Object({
   title: Type.String(),
   body: Type.String(),
   url: Nullable(Type.String()),
+  norms: Type.Array(Type.String(), { description: 'The norms a proposed measure supports.' }),
   language: Type.String(),
   status: Type.Enum(PROPOSAL_STATUSES),
   moderationNote: Nullable(Type.String()),

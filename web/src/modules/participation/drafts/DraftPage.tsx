@@ -11,6 +11,7 @@ import { useQuery } from '../../../lib/useQuery.ts';
 import { Alert, Badge, ButtonLink, Card, PageHeader, PageSpinner, Select } from '../../../ui/index.ts';
 import { ConsultationsBox } from '../consultations/ConsultationsBox.tsx';
 import type { Contribution } from '../consultations/types.ts';
+import { FollowButton } from '../following/FollowButton.tsx';
 import { Breadcrumb, draftsListPath } from './Breadcrumb.tsx';
 import { DocumentView } from './DocumentView.tsx';
 import type { Draft, RevisionView } from './types.ts';
@@ -137,6 +138,7 @@ export function DraftPage() {
         }
         actions={
           <>
+            {current.currentRevision > 0 && <FollowButton subjectType="draft" subjectId={current.id} />}
             {current.revisions.length > 1 && (
               <ButtonLink
                 variant="secondary"

@@ -9,12 +9,14 @@ import { usePagedList } from '../../../lib/usePagedList.ts';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
 import { useQuery } from '../../../lib/useQuery.ts';
 import { Alert, Button, ButtonLink, Card, Dialog, PageHeader, PageSpinner } from '../../../ui/index.ts';
+import { FollowButton } from '../following/FollowButton.tsx';
 import { isolate } from '../processes/bidi.ts';
 import { ParticipationBreadcrumb } from '../processes/ParticipationBreadcrumb.tsx';
 import { PlainText } from '../processes/PlainText.tsx';
 import { draftsPath, processPath } from '../processes/paths.ts';
 import type { Group } from '../processes/types.ts';
 import { isSecretariat } from '../processes/viewer.ts';
+import { meetingsPath } from '../statements/paths.ts';
 import { ChairsCard } from './ChairsCard.tsx';
 import { GroupForm } from './GroupForm.tsx';
 import { JoinCard } from './JoinCard.tsx';
@@ -78,6 +80,13 @@ function GroupView({ group, onChanged }: { group: Group; onChanged: (group: Grou
         actions={
           <>
             <ButtonLink to={draftsPath(group.processId, group.id)}>{t('groups.draftsLink')}</ButtonLink>
+            <ButtonLink
+              variant="secondary"
+              to={`${meetingsPath(group.processId)}?groupId=${encodeURIComponent(group.id)}`}
+            >
+              {t('groups.meetingsLink')}
+            </ButtonLink>
+            <FollowButton subjectType="group" subjectId={group.id} />
             {canManage && (
               <Button variant="secondary" onClick={() => setIsEditing(true)}>
                 {t('groups.edit')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '../../../lib/dates.tsx';
 import { PlainText } from '../processes/PlainText.tsx';
-import { ProposalKindBadge, ProposalStatusBadge } from './badges.tsx';
+import { NormBadges, ProposalKindBadge, ProposalStatusBadge } from './badges.tsx';
 import { isolate } from './bidi.ts';
 import { InLanguage, LocalizedText } from './localized.tsx';
 import { measurePath } from './paths.ts';
@@ -47,6 +47,7 @@ export function ProposalItem({ proposal, measure, actions }: ProposalItemProps) 
       <div lang={proposal.language}>
         <PlainText text={proposal.body} />
       </div>
+      {proposal.norms.length > 0 && <NormBadges codes={proposal.norms} />}
       {proposal.url && (
         <p className="cg-small">
           <span className="cg-muted">{t('measures.proposals.url')}</span>{' '}

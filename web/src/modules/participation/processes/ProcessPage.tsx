@@ -17,6 +17,8 @@ import {
   type TabItem,
   Tabs,
 } from '../../../ui/index.ts';
+import { FollowButton } from '../following/FollowButton.tsx';
+import { meetingsPath, statementsPath } from '../statements/paths.ts';
 import { ProcessStatusBadge } from './badges.tsx';
 import { ParticipationBreadcrumb } from './ParticipationBreadcrumb.tsx';
 import { ProcessForm } from './ProcessForm.tsx';
@@ -94,6 +96,13 @@ export function ProcessPage() {
         actions={
           <>
             <ButtonLink to={draftsPath(current.id)}>{t('processes.draftsLink')}</ButtonLink>
+            <ButtonLink variant="secondary" to={meetingsPath(current.id)}>
+              {t('processes.meetingsLink')}
+            </ButtonLink>
+            <ButtonLink variant="secondary" to={statementsPath({ processId: current.id })}>
+              {t('processes.statementsLink')}
+            </ButtonLink>
+            <FollowButton subjectType="process" subjectId={current.id} />
             {isSecretariat(user) && (
               <Button variant="secondary" onClick={() => setIsEditing(true)}>
                 {t('processes.edit')}

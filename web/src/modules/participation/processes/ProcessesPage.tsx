@@ -54,6 +54,37 @@ export function ProcessesPage() {
           </Card>
         )}
         <HowToTakePart />
+        <Card title={t('processes.exploreTitle')}>
+          <ul className="cg-stack-tight">
+            <li>
+              <Link to="/participation/statements">{t('processes.statementsLink')}</Link>
+            </li>
+            <li>
+              <Link to="/participation/measures">{t('processes.measuresLink')}</Link>
+            </li>
+            <li>
+              <Link to="/participation/transparency">{t('processes.transparencyLink')}</Link>
+            </li>
+            <li>
+              <Link to="/participation/search">{t('processes.searchLink')}</Link>
+            </li>
+            {user && (
+              <li>
+                <Link to="/participation/following">{t('processes.followingLink')}</Link>
+              </li>
+            )}
+            {isSecretariat(user) && (
+              <>
+                <li>
+                  <Link to="/participation/moderation">{t('processes.moderationLink')}</Link>
+                </li>
+                <li>
+                  <Link to="/participation/measures/proposals">{t('measures.proposals.moderationLink')}</Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </Card>
         <section className="cg-stack" aria-labelledby={listHeadingId}>
           <h2 id={listHeadingId} className="cg-proc-section-heading">
             {t('processes.listTitle')}
