@@ -13,7 +13,8 @@ export async function extractPdfText(data: Uint8Array): Promise<string> {
     const pdf = await getDocumentProxy(new Uint8Array(data));
     const { text } = await extractText(pdf, { mergePages: true });
     await pdf.cleanup();
-    return text.replace(/\u0000/g, '').trim();
+    // NUL characters, which some PDFs carry, would be refused everywhere else in the platform.
+    return text.replaceAll(String.fromCharCode(0), '').trim();
   } catch {
     throw badRequest('unreadable_pdf', 'The PDF could not be read. Is it damaged or password-protected?');
   }
