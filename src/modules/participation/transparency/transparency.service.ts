@@ -119,7 +119,7 @@ export async function getContributor(ctx: AppContext, orgId: string) {
     .select(['id', 'name', 'kind', 'country_code', 'website', 'verification_status'])
     .where('id', '=', orgId)
     .executeTakeFirst();
-  if (!org || org.verification_status !== 'verified') throw notFound('Contributor');
+  if (org?.verification_status !== 'verified') throw notFound('Contributor');
   const [accreditations, totals] = await Promise.all([
     ctx.db
       .selectFrom('accreditation_applications')
