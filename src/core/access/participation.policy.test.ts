@@ -85,6 +85,13 @@ const CASES: Case[] = [
     ['accreditation.read_pending', { type: 'application', applicantOrgId: X }],
     'stateAdm stateMem unvAdm pa sys',
   ],
+  [
+    'read every pending application',
+    ['accreditation.read_all_pending', PLATFORM],
+    'stateAdm stateMem pa sys',
+  ],
+  ['act for C', ['organization.act_for', organization(C)], 'csAdm csMem csTok pa sys'],
+  ['act for X, unverified', ['organization.act_for', organization(X, 'unverified')], 'unvAdm pa sys'],
   // An objection's author and reason: the secretariat and that State only, never the public.
   [
     'read S’s objection',

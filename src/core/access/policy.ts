@@ -68,6 +68,10 @@ interface ResourceByAction {
   'accreditation.object': OrganizationResource;
   /** See an application before its outcome is public. */
   'accreditation.read_pending': ApplicationResource;
+  /** See every pending application of a process: what the secretariat and the States review. */
+  'accreditation.read_all_pending': PlatformResource;
+  /** Act for an organization in what it has already put forward, e.g. withdraw it from a speakers' list. */
+  'organization.act_for': OrganizationResource;
   'accreditation.objection.read': ObjectionResource;
   /** Join or leave a thematic working group on behalf of an organization. */
   'group.join': ParticipantSeatResource;
@@ -218,6 +222,13 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
         roleIn(actor, resource.applicantOrgId) !== null ||
         (actor.type === 'user' && actor.memberships.some((m) => m.isOrgVerified && m.orgKind === 'state'))
       );
+    case 'accreditation.read_all_pending':
+      return (
+        hasPlatformPowers(actor) ||
+        (actor.type === 'user' && actor.memberships.some((m) => m.isOrgVerified && m.orgKind === 'state'))
+      );
+    case 'organization.act_for':
+      return hasPlatformPowers(actor) || roleIn(actor, resource.id) !== null;
     case 'accreditation.objection.read':
       return hasPlatformPowers(actor) || roleIn(actor, resource.stateOrgId) !== null;
     case 'group.join':

@@ -64,10 +64,7 @@ export async function findApplications(
   const limit = query.limit ?? 100;
   const after = decodeCursor(query.cursor);
   // Readers who may see any pending application (the secretariat, the States) get every status.
-  const seesAllPending = can(actor, 'accreditation.read_pending', {
-    type: 'application',
-    applicantOrgId: '',
-  });
+  const seesAllPending = can(actor, 'accreditation.read_all_pending', { type: 'platform' });
   const rows = await findApplicationRows(ctx.db, {
     processId,
     ...(query.status ? { status: query.status } : {}),

@@ -231,8 +231,11 @@ export async function leaveGroup(ctx: AppContext, actor: Actor, id: string, orgI
   const org = await getOrganizationRow(ctx, actor, orgId);
   // The organization's admin may always leave, even after losing its seat; the secretariat may
   // also remove an organization.
-  const seat = { type: 'participant_seat' as const, orgId: org.id, isAccredited: true };
-  if (!can(actor, 'group.join', seat)) authorize(actor, 'process.manage', { type: 'platform' });
+  authorize(actor, 'organization.update', {
+    type: 'organization',
+    id: org.id,
+    verificationStatus: org.verification_status as 'verified',
+  });
   await inTransaction(ctx, async (trx) => {
     const removed = await trx
       .deleteFrom('group_members')

@@ -348,10 +348,11 @@ export async function removeSpeaker(ctx: AppContext, actor: Actor, speakerId: st
     .where('id', '=', speaker.agenda_item_id)
     .executeTakeFirst())!;
   const meeting = await getMeetingRow(ctx, item.meeting_id);
-  const isOwn = can(actor, 'participation.contribute', {
-    type: 'participant_seat',
-    orgId: speaker.org_id,
-    isAccredited: true,
+  // The organization's own people withdraw it; the meeting's organizers may remove anyone.
+  const isOwn = can(actor, 'organization.act_for', {
+    type: 'organization',
+    id: speaker.org_id,
+    verificationStatus: 'verified',
   });
   if (!isOwn) await authorizeOrganizer(ctx, actor, meeting.group_id);
   await inTransaction(ctx, async (trx) => {
