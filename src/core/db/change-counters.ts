@@ -8,8 +8,35 @@ export type ChangeCounters = Record<CounterName, number>;
 // Read on most requests: compile the query once per database instead of on every call.
 const compiledReads = new WeakMap<Kysely<Database>, CompiledQuery<{ name: string; value: number }>>();
 
-/** Reads the change counters that database triggers bump (see migration 0002): one small query. */
+/**
+ * A cheap token that changes whenever the database may have changed. SQLite provides one (its
+ * data_version with the connection's own write count); PostgreSQL, shared by many processes, does not.
+ */
+const changeProbes = new WeakMap<Kysely<Database>, () => string>();
+const lastRead = new WeakMap<Kysely<Database>, { token: string; counters: ChangeCounters }>();
+
+export function registerChangeProbe(db: Kysely<Database>, probe: () => string): void {
+  changeProbes.set(db, probe);
+}
+
+/**
+ * Reads the change counters that database triggers bump (see migration 0002): one small query, or
+ * none on SQLite while nothing has been written since the last read.
+ */
 export async function readChangeCounters(db: Kysely<Database>): Promise<ChangeCounters> {
+  const probe = changeProbes.get(db);
+  const token = probe?.();
+  if (token !== undefined) {
+    const last = lastRead.get(db);
+    if (last?.token === token) return last.counters;
+  }
+  const counters = await queryChangeCounters(db);
+  // The token is taken before the query: a write in between leaves the entry stale, never wrong.
+  if (token !== undefined) lastRead.set(db, { token, counters });
+  return counters;
+}
+
+async function queryChangeCounters(db: Kysely<Database>): Promise<ChangeCounters> {
   let compiled = compiledReads.get(db);
   if (!compiled) {
     compiled = db.selectFrom('change_counters').select(['name', 'value']).compile();

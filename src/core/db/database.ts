@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { registerChangeProbe } from './change-counters.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './tables.ts';
 
@@ -42,19 +43,29 @@ export function sqlitePathFromUrl(url: string): string {
 /**
  * better-sqlite3 prepares a statement on every call Kysely makes; preparing costs about as much as running
  * a small query. Kysely's queries are a small, fixed set of SQL texts, so keep their statements.
+ * Every statement that writes is counted (`onWrite`), so read caches can tell this connection's own
+ * changes from none at all.
  */
-function withStatementCache(database: SQLite.Database, capacity = 2000) {
+function withStatementCache(database: SQLite.Database, onWrite: () => void, capacity = 2000) {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => database.close(),
-    prepare(sql: string): SQLite.Statement {
+    prepare(sql: string) {
       let statement = statements.get(sql);
       if (!statement) {
         statement = database.prepare(sql);
         if (statements.size >= capacity) statements.delete(statements.keys().next().value!);
         statements.set(sql, statement);
       }
-      return statement;
+      if (statement.reader) return statement;
+      const writer = statement;
+      return {
+        reader: false,
+        run(parameters: unknown[]) {
+          onWrite();
+          return writer.run(parameters);
+        },
+      } as unknown as SQLite.Statement;
     },
   };
 }
@@ -76,7 +87,14 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // SQLite tells when another connection (a CLI command, say) has committed: with the count of this
+  // connection's own writes, that lets the change counters be read from memory while nothing moved.
+  let writes = 0;
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => writes++) }),
+  });
+  registerChangeProbe(db, () => `${dataVersion.get() as number}:${writes}`);
   return { db, dialect: 'sqlite', sqlitePath: path, close: () => db.destroy() };
 }
 
