@@ -47,3 +47,12 @@ export function toPage<Row, Item>(
     nextCursor: hasMore && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
 }
+
+/** A cursor whose key is a string (a time-sortable id, mostly); anything else is the client's error. */
+export function decodeStringCursor(cursor: string | undefined): string | undefined {
+  const value = decodeCursor(cursor);
+  if (value !== undefined && typeof value !== 'string') {
+    throw badRequest('invalid_cursor', 'The cursor is not valid; start again without it.');
+  }
+  return value;
+}

@@ -4,8 +4,9 @@ import { recordAudit } from '../../../core/audit/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction } from '../../../core/db/transaction.ts';
+import { toCsv } from '../../../core/http/csv.ts';
 import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
-import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
+import { decodeStringCursor, toPage } from '../../../core/http/pagination.ts';
 import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
 import { indexDocument } from '../../../core/search/index.ts';
 import { findBlocks, findRevisionRow } from '../drafts/drafts.repository.ts';
@@ -33,14 +34,6 @@ import type {
   UpdateConsultation,
 } from './consultations.schemas.ts';
 
-function afterCursor(cursor: string | undefined): string | undefined {
-  const value = decodeCursor(cursor);
-  if (value !== undefined && typeof value !== 'string') {
-    throw badRequest('invalid_cursor', 'The cursor is not valid; start again without it.');
-  }
-  return value;
-}
-
 function checkWindow(opensAt: string, closesAt: string) {
   if (Date.parse(closesAt) <= Date.parse(opensAt)) {
     throw badRequest('closes_before_opens', 'A consultation closes after it opens.');
@@ -65,7 +58,7 @@ export async function findConsultations(
   query: { status?: string; cursor?: string; limit?: number },
 ) {
   const limit = query.limit ?? 50;
-  const after = afterCursor(query.cursor);
+  const after = decodeStringCursor(query.cursor);
   const rows = await findConsultationRows(ctx.db, {
     ...filters,
     now: nowIso(),
@@ -277,7 +270,7 @@ export async function findContributions(
 ) {
   await getDraftRow(ctx, actor, draftId);
   const limit = query.limit ?? 50;
-  const after = afterCursor(query.cursor);
+  const after = decodeStringCursor(query.cursor);
   const rows = await findContributionRows(ctx.db, {
     draftId,
     ...(query.consultationId ? { consultationId: query.consultationId } : {}),
@@ -296,7 +289,7 @@ export async function findOrganizationContributions(
   query: { cursor?: string; limit?: number },
 ) {
   const limit = query.limit ?? 50;
-  const after = afterCursor(query.cursor);
+  const after = decodeStringCursor(query.cursor);
   const rows = await findContributionRows(ctx.db, { orgId, ...(after ? { after } : {}), limit });
   return toPage(rows, limit, (row) => row.id, presentContribution);
 }
@@ -367,34 +360,22 @@ const CSV_COLUMNS = [
   'proposed_text',
   'disposition',
   'reason',
-] as const;
-
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  // A leading formula character would run as a formula in spreadsheets: neutralise it.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+];
 
 export function toDispositionCsv(rows: readonly ContributionRow[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    lines.push(
-      [
-        row.paragraph_number ?? 'general',
-        row.kind,
-        row.org_name,
-        row.org_kind,
-        row.org_country_code,
-        row.created_at,
-        row.body,
-        row.proposed_text,
-        row.disposition ?? 'pending',
-        row.disposition_reason,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    CSV_COLUMNS,
+    rows.map((row) => [
+      row.paragraph_number ?? 'general',
+      row.kind,
+      row.org_name,
+      row.org_kind,
+      row.org_country_code,
+      row.created_at,
+      row.body,
+      row.proposed_text,
+      row.disposition ?? 'pending',
+      row.disposition_reason,
+    ]),
+  );
 }

@@ -1,11 +1,11 @@
 import type { Static } from 'typebox';
-import { type Actor, authorize, type ChairedResource, can } from '../../../core/access/index.ts';
+import { type Actor, authorize, type ChairedResource } from '../../../core/access/index.ts';
 import { recordAudit } from '../../../core/audit/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction } from '../../../core/db/transaction.ts';
 import { badRequest, conflict, notFound } from '../../../core/http/errors.ts';
-import { decodeCursor, toPage } from '../../../core/http/pagination.ts';
+import { decodeStringCursor, toPage } from '../../../core/http/pagination.ts';
 import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
 import { recordEvent } from '../follows/events.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
@@ -13,14 +13,6 @@ import { seatIn } from '../seats.ts';
 import { presentGroup, presentGroupMember } from './groups.presenter.ts';
 import { findChairsByGroup, findGroupMemberRows, findGroupRow, findGroupRows } from './groups.repository.ts';
 import type { CreateGroup, UpdateGroup } from './groups.schemas.ts';
-
-function cursorString(cursor: string | undefined): string | undefined {
-  const value = decodeCursor(cursor);
-  if (value !== undefined && typeof value !== 'string') {
-    throw badRequest('invalid_cursor', 'The cursor is not valid; start again without it.');
-  }
-  return value;
-}
 
 /** Groups are public, with their mandate, chairs and members. */
 export async function getGroupRow(ctx: AppContext, id: string) {
@@ -49,7 +41,7 @@ export async function findGroups(
 ) {
   await getProcessRow(ctx, processId);
   const limit = query.limit ?? 50;
-  const rows = await findGroupRows(ctx.db, processId, cursorString(query.cursor), limit);
+  const rows = await findGroupRows(ctx.db, processId, decodeStringCursor(query.cursor), limit);
   const chairs = await findChairsByGroup(
     ctx.db,
     rows.map((row) => row.id),
@@ -193,7 +185,7 @@ export async function findGroupMembers(
 ) {
   await getGroupRow(ctx, id);
   const limit = query.limit ?? 50;
-  const rows = await findGroupMemberRows(ctx.db, id, cursorString(query.cursor), limit);
+  const rows = await findGroupMemberRows(ctx.db, id, decodeStringCursor(query.cursor), limit);
   return toPage(rows, limit, (row) => row.org_id, presentGroupMember);
 }
 

@@ -12,6 +12,7 @@ import { getOrganizationRow } from '../../../core/orgs/orgs.service.ts';
 import { indexDocument, indexDocuments, type SearchDocumentInput } from '../../../core/search/index.ts';
 import { recordEvent } from '../follows/events.ts';
 import type { MeasuresTable } from '../participation.tables.ts';
+import { notifySecretariat } from '../secretariat.ts';
 import { presentImplementation, presentMeasureSummary, presentProposal } from './measures.presenter.ts';
 import {
   countImplementations,
@@ -229,14 +230,7 @@ export async function propose(ctx: AppContext, actor: Actor, input: Static<typeo
         created_at: nowIso(),
       })
       .execute();
-    const moderators = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('is_platform_admin', '=', 1)
-      .where('disabled_at', 'is', null)
-      .execute();
-    await notifyUsers(trx, {
-      userIds: moderators.map((m) => m.id),
+    await notifySecretariat(trx, {
       topic: 'measure.proposed',
       title: `CBM proposal to review: ${input.title.trim()}`,
       body: `"${org.name}" proposes ${input.kind === 'measure' ? 'a new measure' : input.kind === 'example' ? 'an implementation example' : 'another forum that promotes CBMs'}.`,

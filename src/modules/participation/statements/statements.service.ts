@@ -13,6 +13,7 @@ import { indexDocument } from '../../../core/search/index.ts';
 import { recordEvent } from '../follows/events.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
 import { seatIn } from '../seats.ts';
+import { notifySecretariat } from '../secretariat.ts';
 import { extractPdfText } from './pdf-text.ts';
 import { presentStatement, presentStatementSummary } from './statements.presenter.ts';
 import { findStatementFile, findStatementRow, findStatementRows } from './statements.repository.ts';
@@ -161,14 +162,7 @@ export async function submitStatement(
         .values({ statement_id: id, content_type: 'application/pdf', data: pdf })
         .execute();
     }
-    const moderators = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('is_platform_admin', '=', 1)
-      .where('disabled_at', 'is', null)
-      .execute();
-    await notifyUsers(trx, {
-      userIds: moderators.map((m) => m.id),
+    await notifySecretariat(trx, {
       topic: 'statement.submitted',
       title: `Written contribution to review: ${input.title.trim()}`,
       body: `"${org.name}" submitted a ${input.kind.replace('_', ' ')} to "${process.title}".`,

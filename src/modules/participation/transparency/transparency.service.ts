@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../core/context.ts';
+import { toCsv } from '../../../core/http/csv.ts';
 import { notFound } from '../../../core/http/errors.ts';
 import { REGIONS } from '../../../core/reference/countries.ts';
 import { getProcessRow } from '../processes/processes.service.ts';
@@ -75,14 +76,6 @@ export async function getStatistics(ctx: AppContext, filters: { processId?: stri
 }
 
 export function statisticsToCsv(stats: Awaited<ReturnType<typeof getStatistics>>): string {
-  const header =
-    'dimension,key,label,contributions,statements,participants,dispositioned,incorporated,incorporated_share';
-  const lines = [header];
-  const cell = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const dimensions: [string, ReturnType<typeof bucket>[]][] = [
     ['total', [stats.totals]],
     ['stakeholder_kind', stats.byStakeholderKind],
@@ -90,26 +83,32 @@ export function statisticsToCsv(stats: Awaited<ReturnType<typeof getStatistics>>
     ['group', stats.byGroup],
     ['month', stats.byMonth],
   ];
-  for (const [dimension, rows] of dimensions) {
-    for (const row of rows) {
-      lines.push(
-        [
-          dimension,
-          row.key,
-          row.label,
-          row.contributions,
-          row.statements,
-          row.participants,
-          row.dispositioned,
-          row.incorporated,
-          row.incorporatedShare,
-        ]
-          .map(cell)
-          .join(','),
-      );
-    }
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    [
+      'dimension',
+      'key',
+      'label',
+      'contributions',
+      'statements',
+      'participants',
+      'dispositioned',
+      'incorporated',
+      'incorporated_share',
+    ],
+    dimensions.flatMap(([dimension, rows]) =>
+      rows.map((row) => [
+        dimension,
+        row.key,
+        row.label,
+        row.contributions,
+        row.statements,
+        row.participants,
+        row.dispositioned,
+        row.incorporated,
+        row.incorporatedShare,
+      ]),
+    ),
+  );
 }
 
 /** A contributor's public record: its accreditations and what it contributed, and what became of it. */
