@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { type Actor, authorize, can } from '../../../core/access/index.ts';
+import { type Actor, authorize, can, readScope } from '../../../core/access/index.ts';
 import { recordAudit } from '../../../core/audit/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
@@ -70,7 +70,8 @@ export async function findApplications(
     ...(query.status ? { status: query.status } : {}),
     ...(query.organizationId ? { orgId: query.organizationId } : {}),
     visibleStatuses: seesAllPending ? null : PUBLIC_STATUSES,
-    ownOrgIds: actor.type === 'user' ? actor.memberships.map((m) => m.orgId) : [],
+    // An organization always reads its own applications, as it reads any record it owns.
+    ownOrgIds: readScope(actor).orgIds,
     ...(typeof after === 'string' ? { after } : {}),
     limit,
   });

@@ -40,8 +40,23 @@ describeEachDialect('participation: follow, digests and Atom feeds', (dialect) =
       (await cast.stateA.admin.request({ method: 'PUT', url: '/api/v1/participation/follows/planet/x' }))
         .statusCode,
     ).toBe(400);
+    const measure = await t.database.db
+      .selectFrom('measures')
+      .select('id')
+      .where('key', '=', 'osce-08')
+      .executeTakeFirstOrThrow();
+    await cast.stateA.admin.request({
+      method: 'PUT',
+      url: `/api/v1/participation/follows/measure/${measure.id}`,
+    });
     const mine = (await cast.stateA.admin.request({ url: '/api/v1/participation/follows' })).json();
-    expect(mine.items.map((f: { subjectId: string }) => f.subjectId)).toEqual([processId]);
+    expect(
+      mine.items.map((f: { subjectType: string; subjectId: string }) => [f.subjectType, f.subjectId]).sort(),
+    ).toEqual([
+      ['measure', measure.id],
+      ['process', processId],
+    ]);
+    expect(mine.items.every((f: { title: string }) => f.title.length > 0)).toBe(true);
   });
 
   it('sends one digest of what changed, once per interval, and serves the changes as Atom', async () => {

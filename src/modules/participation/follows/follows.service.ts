@@ -18,36 +18,53 @@ const FEED_LENGTH = 50;
 /** A follower hears at most once a day, in one digest of everything new. */
 export const DIGEST_INTERVAL_MS = 24 * 3_600_000;
 
-/** The subject's title, if it exists and is public (a draft only once published). */
-async function findSubjectTitle(ctx: AppContext, type: SubjectType, id: string): Promise<string | undefined> {
+/** Titles of the given subjects of one type that exist and are public (a draft only once published). */
+async function findSubjectTitles(ctx: AppContext, type: SubjectType, ids: readonly string[]) {
+  const titles = new Map<string, string>();
+  if (ids.length === 0) return titles;
+  const list = [...ids];
   switch (type) {
     case 'process':
-      return (await ctx.db.selectFrom('processes').select('title').where('id', '=', id).executeTakeFirst())
-        ?.title;
+      for (const row of await ctx.db
+        .selectFrom('processes')
+        .select(['id', 'title'])
+        .where('id', 'in', list)
+        .execute())
+        titles.set(row.id, row.title);
+      break;
     case 'group':
-      return (
-        await ctx.db.selectFrom('working_groups').select('name').where('id', '=', id).executeTakeFirst()
-      )?.name;
+      for (const row of await ctx.db
+        .selectFrom('working_groups')
+        .select(['id', 'name'])
+        .where('id', 'in', list)
+        .execute())
+        titles.set(row.id, row.name);
+      break;
     case 'draft':
-      return (
-        await ctx.db
-          .selectFrom('drafts')
-          .select('title')
-          .where('id', '=', id)
-          .where('current_revision', '>', 0)
-          .executeTakeFirst()
-      )?.title;
-    case 'measure': {
-      const row = await ctx.db.selectFrom('measures').select('title').where('id', '=', id).executeTakeFirst();
-      if (!row) return undefined;
-      const titles = JSON.parse(row.title) as Record<string, string>;
-      return titles.en ?? Object.values(titles)[0];
-    }
+      for (const row of await ctx.db
+        .selectFrom('drafts')
+        .select(['id', 'title'])
+        .where('id', 'in', list)
+        .where('current_revision', '>', 0)
+        .execute())
+        titles.set(row.id, row.title);
+      break;
+    case 'measure':
+      for (const row of await ctx.db
+        .selectFrom('measures')
+        .select(['id', 'title'])
+        .where('id', 'in', list)
+        .execute()) {
+        const texts = JSON.parse(row.title) as Record<string, string>;
+        titles.set(row.id, texts.en ?? Object.values(texts)[0] ?? '');
+      }
+      break;
   }
+  return titles;
 }
 
 async function getSubjectTitle(ctx: AppContext, type: SubjectType, id: string): Promise<string> {
-  const title = await findSubjectTitle(ctx, type, id);
+  const title = (await findSubjectTitles(ctx, type, [id])).get(id);
   if (title === undefined) throw notFound('Subject');
   return title;
 }
@@ -100,19 +117,26 @@ export async function findFollows(ctx: AppContext, actor: Actor) {
     .where('user_id', '=', user.userId)
     .orderBy('created_at', 'desc')
     .execute();
-  const items = [];
-  for (const row of rows) {
-    const type = row.subject_type as SubjectType;
-    const title = await findSubjectTitle(ctx, type, row.subject_id);
-    if (title === undefined) continue;
-    items.push({
-      subjectType: type,
-      subjectId: row.subject_id,
-      title,
-      feedUrl: feedPath(type, row.subject_id),
-      createdAt: row.created_at,
-    });
+  // One query per subject type, not one per follow.
+  const titles = new Map<string, Map<string, string>>();
+  for (const type of new Set(rows.map((row) => row.subject_type as SubjectType))) {
+    const ids = rows.filter((row) => row.subject_type === type).map((row) => row.subject_id);
+    titles.set(type, await findSubjectTitles(ctx, type, ids));
   }
+  const items = rows.flatMap((row) => {
+    const type = row.subject_type as SubjectType;
+    const title = titles.get(type)?.get(row.subject_id);
+    if (title === undefined) return [];
+    return [
+      {
+        subjectType: type,
+        subjectId: row.subject_id,
+        title,
+        feedUrl: feedPath(type, row.subject_id),
+        createdAt: row.created_at,
+      },
+    ];
+  });
   return { items };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Static } from 'typebox';
-import { type Actor, authorize, can, type RecordResource } from '../../../core/access/index.ts';
+import { type Actor, authorize, can, type RecordResource, readScope } from '../../../core/access/index.ts';
 import { recordAudit } from '../../../core/audit/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
@@ -78,7 +78,8 @@ export async function findStatements(
     ...(query.processId ? { processId: query.processId } : {}),
     ...(query.organizationId ? { orgId: query.organizationId } : {}),
     ...(query.status ? { status: query.status } : {}),
-    ownOrgIds: isModerator ? null : actor.type === 'user' ? actor.memberships.map((m) => m.orgId) : [],
+    // Unpublished submissions are 'participants' records of their organization (see ownRecord).
+    ownOrgIds: isModerator ? null : readScope(actor).orgIds,
     ...(typeof before === 'string' ? { before } : {}),
     limit,
   });
