@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely/migration';
 import type { AppContext } from '../core/context.ts';
 import type { Db, Dialect } from '../core/db/database.ts';
+import { assistance } from './assistance/index.ts';
+import { contacts } from './contacts/index.ts';
+import { exercises } from './exercises/index.ts';
 import { participation } from './participation/index.ts';
 
 /** Work a module runs on a schedule in the server process, e.g. closing periods that have ended. */
@@ -21,7 +24,7 @@ export interface ModuleDefinition {
   jobs: ModuleJob[];
 }
 
-export const MODULES: ModuleDefinition[] = [participation];
+export const MODULES: ModuleDefinition[] = [participation, contacts, assistance, exercises];
 
 export const MODULE_MIGRATIONS: Record<string, Migration> = Object.assign(
   {},

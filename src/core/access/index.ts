@@ -11,6 +11,8 @@ export type {
   OrganizationResource,
   ParticipantSeatResource,
   PlatformResource,
+  PocEntryResource,
+  PocHoldersResource,
   Resource,
   ResourceFor,
 } from './policy.ts';

@@ -44,6 +44,23 @@ export interface ObjectionResource {
   stateOrgId: string;
 }
 
+/** A point-of-contact entry, as far as confirming it goes: its organization and the member who holds it. */
+export interface PocEntryResource {
+  type: 'poc_entry';
+  orgId: string;
+  holderUserId: string;
+}
+
+/**
+ * An organization acting through its points of contact, on a request for assistance it sent or received:
+ * the members who hold one of its current POC entries.
+ */
+export interface PocHoldersResource {
+  type: 'poc_holders';
+  orgId: string;
+  holderUserIds: readonly string[];
+}
+
 /** Each action and the only kind of resource it applies to. */
 interface ResourceByAction {
   'organization.create': PlatformResource;
@@ -87,6 +104,16 @@ interface ResourceByAction {
   'measure.report': OrganizationResource;
   /** Comment, propose amendments or submit a contribution on behalf of an organization. */
   'participation.contribute': ParticipantSeatResource;
+  /** Nominate, edit or remove an organization's points of contact. */
+  'contact.manage': OrganizationResource;
+  /** Reconfirm a POC entry as still correct. */
+  'contact.confirm': PocEntryResource;
+  /** Search the POC directory and read entries: the verified community. */
+  'contact.search': PlatformResource;
+  /** Send, acknowledge, decide, write in the thread or close, as a POC of the organization. */
+  'assistance.act_for': PocHoldersResource;
+  /** Run communication checks on the POC directory. */
+  'exercise.manage': PlatformResource;
 }
 
 export type Action = keyof ResourceByAction;
@@ -239,6 +266,33 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
       );
     case 'participation.contribute':
       return holdsSeat(actor, resource);
+    case 'contact.manage': {
+      // Nominations come from the organization's admins once it is verified, or from the secretariat.
+      const membership = membershipIn(actor, resource.id);
+      return hasPlatformPowers(actor) || (membership?.role === 'org_admin' && membership.isOrgVerified);
+    }
+    case 'contact.confirm': {
+      const membership = membershipIn(actor, resource.orgId);
+      return (
+        hasPlatformPowers(actor) ||
+        (membership?.isOrgVerified === true &&
+          (membership.role === 'org_admin' ||
+            (actor.type === 'user' && actor.userId === resource.holderUserId)))
+      );
+    }
+    case 'contact.search':
+      return isCommunityMember(actor);
+    case 'assistance.act_for':
+      // Only the organization's current POCs act for it, and POCs sign in with a second factor (as FIRST
+      // and Trusted Introducer require of their members). The secretariat does not act for States.
+      return (
+        actor.type === 'user' &&
+        actor.hasMfa &&
+        membershipIn(actor, resource.orgId)?.isOrgVerified === true &&
+        resource.holderUserIds.includes(actor.userId)
+      );
+    case 'exercise.manage':
+      return hasPlatformPowers(actor);
   }
 }
 
