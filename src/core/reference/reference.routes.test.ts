@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORG_KINDS } from '../orgs/kinds.ts';
 import { UN_LANGUAGE_CODES } from './languages.ts';
 import { matchesIfNoneMatch, referenceRoutes } from './reference.routes.ts';
+import { SECTOR_CODES, SECTORS, sectorLabel } from './sectors.ts';
 
 interface Country {
   code: string;
@@ -187,6 +188,64 @@ describe('GET /api/v1/reference/languages', () => {
       direction: 'rtl',
     });
     expect(items.filter((language) => language.direction === 'rtl')).toHaveLength(1);
+  });
+});
+
+describe('GET /api/v1/reference/sectors', () => {
+  it('lists every critical-infrastructure sector, labelled in the six UN languages', async () => {
+    const response = await app.inject({ url: '/api/v1/reference/sectors' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    const { items } = response.json<{ items: { code: string; labels: Record<string, string> }[] }>();
+    expect(items.map((sector) => sector.code)).toEqual([...SECTOR_CODES]);
+    for (const sector of items) expectNamesInSixLanguages(sector.labels);
+    expect(items.find((sector) => sector.code === 'drinking_water')?.labels).toMatchObject({
+      en: 'Drinking water',
+      fr: 'Eau potable',
+    });
+  });
+
+  it('answers a current If-None-Match with 304 and a stale one with the list', async () => {
+    const first = await app.inject({ url: '/api/v1/reference/sectors' });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=3600');
+
+    const revalidated = await app.inject({
+      url: '/api/v1/reference/sectors',
+      headers: { 'if-none-match': etag },
+    });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe('');
+
+    const stale = await app.inject({
+      url: '/api/v1/reference/sectors',
+      headers: { 'if-none-match': '"an-older-version"' },
+    });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.rawPayload.equals(first.rawPayload)).toBe(true);
+  });
+});
+
+describe('sectorLabel', () => {
+  it('gives the label in the language asked for', () => {
+    expect(sectorLabel('telecommunications', 'ru')).toBe('Электросвязь');
+    expect(sectorLabel('health', 'ar')).toBe('الصحة');
+  });
+
+  it('falls back to English where a label is missing', () => {
+    const labels: Partial<Record<string, string>> | undefined = SECTORS.find(
+      (sector) => sector.code === 'space',
+    )?.labels;
+    if (!labels) throw new Error('space is missing');
+    const chinese = labels.zh;
+    try {
+      delete labels.zh;
+      expect(sectorLabel('space', 'zh')).toBe('Space');
+    } finally {
+      labels.zh = chinese;
+    }
+    expect(sectorLabel('space', 'zh')).toBe(chinese);
   });
 });
 

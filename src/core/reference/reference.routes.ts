@@ -9,9 +9,11 @@ import {
   CountryList,
   LanguageList,
   RegionList,
+  SectorList,
   StakeholderKindList,
   TlpLabelList,
 } from './reference.schemas.ts';
+import { SECTORS } from './sectors.ts';
 import { STAKEHOLDER_KINDS } from './stakeholder-kinds.ts';
 
 /** A response body serialized once, with its strong validator. */
@@ -32,6 +34,7 @@ const PAYLOADS = {
   stakeholderKinds: precomputeJson({ items: STAKEHOLDER_KINDS }),
   tlpLabels: precomputeJson({ items: TLP_LABELS }),
   languages: precomputeJson({ items: UN_LANGUAGES }),
+  sectors: precomputeJson({ items: SECTORS }),
 } as const;
 
 const CACHE_CONTROL = 'public, max-age=3600';
@@ -136,5 +139,20 @@ export async function referenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     servePrecomputed(PAYLOADS.languages),
+  );
+
+  routes.get(
+    '/reference/sectors',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'List critical-infrastructure sectors',
+        description:
+          'The critical-infrastructure sectors that points of contact serve and incidents affect, ' +
+          'labelled in the six UN languages. Cacheable; send If-None-Match to revalidate.',
+        response: { 200: SectorList, 304: NotModified },
+      },
+    },
+    servePrecomputed(PAYLOADS.sectors),
   );
 }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { SECTOR_CODES } from './sectors.ts';
 
 const M49Code = Type.String({ pattern: '^[0-9]{3}$', description: 'Three-digit UN M49 code.' });
 
@@ -73,6 +74,14 @@ export const LanguageSchema = Type.Object({
   direction: Type.Union([Type.Literal('ltr'), Type.Literal('rtl')]),
 });
 
+export const SectorSchema = Type.Object({
+  code: Type.Union(
+    SECTOR_CODES.map((code) => Type.Literal(code)),
+    { description: 'The sector code, as points of contact and incidents carry it.' },
+  ),
+  labels: LocalizedTextSchema,
+});
+
 const listOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item) });
 
@@ -81,3 +90,4 @@ export const RegionList = listOf(RegionSchema);
 export const StakeholderKindList = listOf(StakeholderKindSchema);
 export const TlpLabelList = listOf(TlpLabelSchema);
 export const LanguageList = listOf(LanguageSchema);
+export const SectorList = listOf(SectorSchema);
