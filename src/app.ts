@@ -19,6 +19,7 @@ import { registerWeb } from './core/http/web.ts';
 import { adminRoutes } from './core/identity/admin.routes.ts';
 import { registerAuthentication } from './core/identity/authenticate.ts';
 import { authRoutes, meRoutes } from './core/identity/identity.routes.ts';
+import { openPgpRoutes } from './core/openpgp/openpgp.routes.ts';
 import { organizationRoutes } from './core/orgs/orgs.routes.ts';
 import { referenceRoutes } from './core/reference/reference.routes.ts';
 import { searchRoutes } from './core/search/search.routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
     { prefix: '/api/v1' },
   );
+  await app.register(openPgpRoutes);
   await registerWeb(app);
   return app;
 }
