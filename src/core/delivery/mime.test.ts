@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMimeMessage, parseMailAddress } from './mime.ts';
+import { buildMimeBody, buildMimeMessage, parseMailAddress } from './mime.ts';
 
 // mailparser is not a dependency: these decoders are written from RFC 2045/2047 directly, apart from
 // the encoders under test, so a round trip checks the encoding rather than repeating it.
@@ -151,6 +151,45 @@ describe('buildMimeMessage', () => {
     const { raw, envelope } = build({ to: 'Zoë Example <zoe@jõgeva.ee>' });
     expect(envelope.to).toEqual([{ address: 'zoe@xn--jgeva-dua.ee', name: '' }]);
     expect(decodeHeaderValue(parsePart(raw).headers.get('to')!)).toBe('Zoë Example <zoe@xn--jgeva-dua.ee>');
+  });
+
+  it('writes a clear message body exactly as buildMimeBody makes it, after the headers', () => {
+    const plain = build();
+    expect(
+      plain.raw.endsWith(
+        `MIME-Version: 1.0\r\n${buildMimeBody('Open this link:\nhttps://cg.example.test/reset#token=abc')}`,
+      ),
+    ).toBe(true);
+    const body = buildMimeBody('text', '<p>html</p>');
+    expect(body).toMatch(/^Content-Type: multipart\/alternative; boundary="=_cg_[0-9a-f]{24}"\r\n\r\n/);
+    expect(body.endsWith('--\r\n')).toBe(true);
+  });
+
+  it('writes an encrypted body as RFC 3156 multipart/encrypted, keeping the headers in clear', () => {
+    const armored =
+      '-----BEGIN PGP MESSAGE-----\n\nwV4DAAAAAAAAAAASAQdAexample\n=abcd\n-----END PGP MESSAGE-----\n';
+    const { raw } = build({ subject: '[TLP:AMBER] Request REQ-7', pgpEncrypted: armored });
+    expect(raw).not.toContain('Open this link');
+    const root = parsePart(raw);
+    expect(root.headers.get('subject')).toBe('[TLP:AMBER] Request REQ-7');
+    expect(root.headers.get('x-common-ground-message-id')).toBe('msg_01abc');
+    const contentType = root.headers.get('content-type')!.replace(/\r\n[ \t]+/g, ' ');
+    expect(contentType).toMatch(
+      /^multipart\/encrypted; protocol="application\/pgp-encrypted"; boundary="(=_cg_[0-9a-f]{24})"$/,
+    );
+    const boundary = /boundary="([^"]+)"/.exec(contentType)![1]!;
+    const chunks = root.body.split(`--${boundary}`);
+    // Preamble, the two parts, and what follows the closing delimiter.
+    expect(chunks).toHaveLength(4);
+    expect(chunks[3]).toBe('--\r\n');
+    const control = parsePart(chunks[1]!.replace(/^\r\n/, ''));
+    expect(control.headers.get('content-type')).toBe('application/pgp-encrypted');
+    expect(control.body).toBe('Version: 1\r\n\r\n');
+    const payload = parsePart(chunks[2]!.replace(/^\r\n/, ''));
+    expect(payload.headers.get('content-type')).toBe('application/octet-stream; name="encrypted.asc"');
+    expect(payload.body).toBe(`${armored.replace(/\n/g, '\r\n')}\r\n`);
+    expect(raw).not.toMatch(/[^\r]\n|\r[^\n]/);
+    for (const line of raw.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
   });
 
   it('parses the sender once, display name included', () => {

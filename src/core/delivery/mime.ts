@@ -23,6 +23,12 @@ export interface MimeMessageInput {
   subject: string;
   text: string;
   html?: string | undefined;
+  /**
+   * An ASCII-armored OpenPGP message holding the body (see buildMimeBody), encrypted and signed. When
+   * given, the body is RFC 3156 PGP/MIME (multipart/encrypted) carrying it, and `text` and `html` are
+   * not written in clear.
+   */
+  pgpEncrypted?: string | undefined;
   /** Message-ID without angle brackets, `local@domain`. */
   messageId: string;
   /** Further headers; values are encoded as nodemailer would. */
@@ -98,6 +104,46 @@ function textPart(type: 'plain' | 'html', content: string): string {
   return `Content-Type: text/${type}; charset=utf-8\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n${body}`;
 }
 
+/**
+ * The body entity of a message, its Content-Type header included: the text part, or text and HTML as
+ * multipart/alternative. What PGP/MIME encrypts, and what a clear message carries after its headers.
+ */
+export function buildMimeBody(text: string, html?: string | undefined): string {
+  if (!html) return `${textPart('plain', text)}\r\n`;
+  // Random, so no body can contain it; QP and base64 output never contain "=_" in the first place.
+  const boundary = `=_cg_${randomBytes(12).toString('hex')}`;
+  return (
+    `Content-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
+    `--${boundary}\r\n${textPart('plain', text)}\r\n` +
+    `--${boundary}\r\n${textPart('html', html)}\r\n` +
+    `--${boundary}--\r\n`
+  );
+}
+
+/**
+ * RFC 3156 section 4: multipart/encrypted with the "Version: 1" control part and the armored OpenPGP
+ * message as application/octet-stream. Armor is 7-bit text in lines of 76 characters at most.
+ */
+function pgpMimeBody(armored: string): string {
+  const boundary = `=_cg_${randomBytes(12).toString('hex')}`;
+  const message = armored.replace(LINE_BREAKS, '\r\n').replace(/(?:\r\n)*$/, '\r\n');
+  return (
+    'Content-Type: multipart/encrypted;\r\n protocol="application/pgp-encrypted";\r\n' +
+    ` boundary="${boundary}"\r\n\r\n` +
+    'This is an OpenPGP/MIME encrypted message (RFC 3156 and RFC 9580).\r\n' +
+    `--${boundary}\r\n` +
+    'Content-Type: application/pgp-encrypted\r\n' +
+    'Content-Description: PGP/MIME version identification\r\n\r\n' +
+    'Version: 1\r\n\r\n' +
+    `--${boundary}\r\n` +
+    'Content-Type: application/octet-stream; name="encrypted.asc"\r\n' +
+    'Content-Description: OpenPGP encrypted message\r\n' +
+    'Content-Disposition: inline; filename="encrypted.asc"\r\n\r\n' +
+    `${message}\r\n` +
+    `--${boundary}--\r\n`
+  );
+}
+
 function formatDate(date: Date): string {
   return date.toUTCString().replace('GMT', '+0000');
 }
@@ -115,18 +161,10 @@ export function buildMimeMessage(input: MimeMessageInput): MimeMessage {
     head.push(encodeHeaderText(name, value));
   }
   head.push(`Date: ${formatDate(input.date ?? new Date())}`, 'MIME-Version: 1.0');
-  let content: string;
-  if (input.html) {
-    // Random, so no body can contain it; QP and base64 output never contain "=_" in the first place.
-    const boundary = `=_cg_${randomBytes(12).toString('hex')}`;
-    content =
-      `Content-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
-      `--${boundary}\r\n${textPart('plain', input.text)}\r\n` +
-      `--${boundary}\r\n${textPart('html', input.html)}\r\n` +
-      `--${boundary}--\r\n`;
-  } else {
-    content = `${textPart('plain', input.text)}\r\n`;
-  }
+  const content =
+    input.pgpEncrypted === undefined
+      ? buildMimeBody(input.text, input.html)
+      : pgpMimeBody(input.pgpEncrypted);
   return {
     envelope: {
       from: { address: input.from.address, name: '' },

@@ -18,6 +18,12 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * The recipient's ASCII-armored OpenPGP public key. When present, the body goes out encrypted to it and
+   * signed with the instance key (PGP/MIME); subject and headers stay in clear, so put only a TLP label
+   * and an id there. If the key cannot be used at send time the message fails; it is never sent in clear.
+   */
+  encryptTo?: string;
 }
 
 /** What an outbox row of the `webhook` channel carries: one event for one endpoint. */
