@@ -51,8 +51,10 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-interface Receiver {
+export interface Receiver {
   url: string;
+  /** Receipt times of messages whose subject names a record id (e.g. `rfa_…`), by that id, first receipt only. */
+  receiptsByRecord: Map<string, number>;
   /** Resolves with the receipt time of every message (ms on the shared wall clock) once `count` have arrived. */
   receiptsOf(count: number, timeoutMs: number): Promise<Map<string, number>>;
   stop(): void;
@@ -63,11 +65,12 @@ interface Receiver {
  * charge its parsing to the worker. Receipt times are on the wall clock both processes share
  * (`performance.timeOrigin + performance.now()`), to the microsecond.
  */
-function startReceiver(): Promise<Receiver> {
+export function startReceiver(): Promise<Receiver> {
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'smtp-receiver'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const receipts = new Map<string, number>();
+  const receiptsByRecord = new Map<string, number>();
   const lines = createInterface({ input: child.stdout! });
   return new Promise((resolveReady, rejectReady) => {
     child.once('exit', (code) => rejectReady(new Error(`the SMTP receiver exited with ${code}`)));
@@ -76,6 +79,7 @@ function startReceiver(): Promise<Receiver> {
       if (kind === 'listening') {
         resolveReady({
           url: `smtp://127.0.0.1:${value}`,
+          receiptsByRecord,
           receiptsOf(count, timeoutMs) {
             return new Promise((resolve, reject) => {
               const timer = setTimeout(
@@ -99,6 +103,8 @@ function startReceiver(): Promise<Receiver> {
         });
       } else if (kind === 'received' && value && at && !receipts.has(value)) {
         receipts.set(value, Number(at));
+        const record = line.split(' ')[3];
+        if (record && !receiptsByRecord.has(record)) receiptsByRecord.set(record, Number(at));
       }
     });
   });
@@ -118,7 +124,10 @@ async function runReceiver(): Promise<void> {
       stream.on('end', () => {
         const at = performance.timeOrigin + performance.now();
         const id = /^X-Common-Ground-Message-Id:\s*(\S+)/im.exec(head)?.[1];
-        if (id) process.stdout.write(`received ${id} ${at.toFixed(3)}\n`);
+        // The record a message is about, when its subject names one (requests for assistance do).
+        const unfolded = head.replace(/\r\n[ \t]+/g, ' ');
+        const record = /^Subject:.*?\b([a-z]{3}_[0-9a-z]{26})\b/im.exec(unfolded)?.[1] ?? '';
+        if (id) process.stdout.write(`received ${id} ${at.toFixed(3)} ${record}\n`.replace(' \n', '\n'));
         callback();
       });
     },

@@ -66,8 +66,8 @@ export async function claimDueMessages(
 function redactedPayload(dialect: Dialect): RawBuilder<string> {
   const redacted =
     dialect === 'postgres'
-      ? sql`((payload::jsonb - 'text' - 'html') || '{"isRedacted": true}'::jsonb)::text`
-      : sql`json_set(json_remove(payload, '$.text', '$.html'), '$.isRedacted', json('true'))`;
+      ? sql`((payload::jsonb - 'text' - 'html' - 'encryptTo') || '{"isRedacted": true}'::jsonb)::text`
+      : sql`json_set(json_remove(payload, '$.text', '$.html', '$.encryptTo'), '$.isRedacted', json('true'))`;
   return sql<string>`case when channel = 'email' then ${redacted} else payload end`;
 }
 
