@@ -124,13 +124,13 @@ export async function entryRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'Confirm a point of contact as still correct',
         description:
           'Signed in as the holder, an admin of the organization or the secretariat; or without signing in, ' +
-          'with the token of the reminder link. Renews the validity for four calendar months.',
+          'with the token of the reminder link. Signed-in callers send `{}`. Renews the validity for four calendar months.',
         params: IdParams,
-        body: Type.Optional(schemas.ConfirmBody),
+        body: schemas.ConfirmBody,
         response: { 200: schemas.Contact },
       },
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
-    (request) => confirmContact(ctx, request.actor, request.params.id, request.body?.token),
+    (request) => confirmContact(ctx, request.actor, request.params.id, request.body.token),
   );
 }

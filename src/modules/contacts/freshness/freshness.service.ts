@@ -4,7 +4,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { newId } from '../../../core/db/ids.ts';
 import { inTransaction } from '../../../core/db/transaction.ts';
 import { enqueueEmail, notifyUsers } from '../../../core/delivery/outbox.ts';
-import { AppError, badRequest, notFound } from '../../../core/http/errors.ts';
+import { AppError, badRequest, notFound, unauthenticated } from '../../../core/http/errors.ts';
 import { hashToken, newSecret } from '../../../core/identity/crypto.ts';
 import { isUnLanguageCode, type UnLanguageCode } from '../../../core/reference/languages.ts';
 import { type PocRole, pocRoleLabel } from '../codes.ts';
@@ -50,6 +50,8 @@ function factsOf(row: EntryRow, language: UnLanguageCode): EntryFacts {
  */
 export async function confirmContact(ctx: AppContext, actor: Actor, id: string, token: string | undefined) {
   if (token !== undefined) return confirmWithToken(ctx, id, token);
+  // Without a link, signing in is what might help, whether or not the entry exists.
+  if (actor.type === 'anonymous') throw unauthenticated();
   const row = await getVisibleEntryRow(ctx, actor, id);
   authorize(actor, 'contact.confirm', entryResource(row));
   const now = new Date();
