@@ -1,0 +1,74 @@
+import type { Actor, RecordResource, TlpLabel } from '../../core/access/index.ts';
+import type { RecipientPocRow, RecipientRow, RequestRow } from './assistance.repository.ts';
+
+/**
+ * A request as a labelled record: the one policy (core/access) decides who reads it, and the same rule
+ * filters lists in SQL (readableCondition in the repository).
+ * - TLP:RED: the named people only, i.e. the sender and the POCs it was addressed or escalated to;
+ * - TLP:AMBER+STRICT and TLP:AMBER: the members of the sender's and the recipients' organizations;
+ * - TLP:GREEN and TLP:CLEAR: the verified community. CLEAR would allow the public, but a request between
+ *   POCs is never published on the platform; the sender can share TLP:CLEAR material elsewhere.
+ */
+export function requestRecord(
+  request: Pick<RequestRow, 'tlp' | 'sender_org_id' | 'sender_user_id'>,
+  recipientOrgIds: readonly string[],
+  namedPocUserIds: readonly string[],
+): RecordResource {
+  const tlp = request.tlp as TlpLabel;
+  return {
+    type: 'record',
+    visibility: tlp === 'TLP:GREEN' || tlp === 'TLP:CLEAR' ? 'community' : 'participants',
+    tlp,
+    ownerOrgId: request.sender_org_id,
+    participantOrgIds: [...recipientOrgIds],
+    participantUserIds: [...new Set([request.sender_user_id, ...namedPocUserIds])],
+  };
+}
+
+/** Whether a label keeps the content of mail to a POC without a key to a link and metadata. */
+export function isContentRestricted(tlp: string): boolean {
+  return tlp === 'TLP:AMBER' || tlp === 'TLP:AMBER+STRICT' || tlp === 'TLP:RED';
+}
+
+/**
+ * Which sides of the exchange a reader is on. Threads are bilateral: a recipient organization sees its
+ * own exchange with the sender and the sender's messages to all recipients; the sender sees everything.
+ * A reader on neither side (the community reading a TLP:GREEN request) sees the request, not the thread.
+ */
+export interface ViewerSides {
+  isSender: boolean;
+  recipientOrgIds: string[];
+}
+
+export function viewerSides(
+  actor: Actor,
+  request: Pick<RequestRow, 'sender_org_id' | 'sender_user_id'>,
+  recipients: readonly Pick<RecipientRow, 'org_id'>[],
+  pocs: readonly Pick<RecipientPocRow, 'org_id' | 'user_id'>[],
+): ViewerSides {
+  if (actor.type !== 'user') return { isSender: false, recipientOrgIds: [] };
+  const memberOf = new Set(actor.memberships.map((m) => m.orgId));
+  const isSender = actor.userId === request.sender_user_id || memberOf.has(request.sender_org_id);
+  const recipientOrgIds = recipients
+    .map((recipient) => recipient.org_id)
+    .filter(
+      (orgId) =>
+        memberOf.has(orgId) || pocs.some((poc) => poc.org_id === orgId && poc.user_id === actor.userId),
+    );
+  return { isSender, recipientOrgIds };
+}
+
+/** Whether the reader sees a thread message (or its attachments). */
+export function isMessageVisible(
+  sides: ViewerSides,
+  message: { org_id: string; to_org_id: string | null },
+  senderOrgId: string,
+): boolean {
+  if (sides.isSender) return true;
+  if (message.org_id === senderOrgId) {
+    return message.to_org_id === null
+      ? sides.recipientOrgIds.length > 0
+      : sides.recipientOrgIds.includes(message.to_org_id);
+  }
+  return sides.recipientOrgIds.includes(message.org_id);
+}
