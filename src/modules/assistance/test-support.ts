@@ -68,8 +68,9 @@ async function person(
   orgId: string | null,
   options: { hasTotp?: boolean; isPlatformAdmin?: boolean } = {},
 ) {
+  const hasTotp = options.hasTotp ?? options.isPlatformAdmin ?? false;
   const user = await createUser(t.database.db, {
-    hasTotp: options.hasTotp ?? false,
+    hasTotp,
     ...(options.isPlatformAdmin ? { isPlatformAdmin: true } : {}),
   });
   if (orgId) await addMember(t.database.db, orgId, user.id);
