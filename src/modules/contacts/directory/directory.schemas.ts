@@ -7,6 +7,7 @@ export const Coverage = Type.Object({
   states: Type.Array(
     Type.Object({
       countryCode: Nullable(Type.String()),
+      orgId: Type.String(),
       orgName: Type.String(),
       regionCode: Nullable(Type.String()),
       hasNominated: Type.Boolean({ description: 'The State has at least one entry in the directory.' }),
@@ -41,10 +42,13 @@ export const FreshnessStats = Type.Object({
   overall: Type.Object(Counts),
   regions: Type.Array(
     Type.Object({
-      code: Nullable(
+      regionCode: Nullable(
         Type.String({ description: 'UN M49 region; null for organizations without a country.' }),
       ),
       ...Counts,
     }),
+  ),
+  medianDaysSinceConfirmation: Nullable(
+    Type.Number({ description: 'Over all entries (the same as `overall.medianDaysSinceConfirmation`).' }),
   ),
 });

@@ -19,7 +19,9 @@ export async function getCoverage(ctx: AppContext) {
     held.add(role);
     rolesByOrg.set(org_id, held);
   }
-  const regions = new Map(TOP_REGIONS.map((code) => [code, { code, states: 0, nominated: 0 }]));
+  const regions = new Map(
+    TOP_REGIONS.map((regionCode) => [regionCode, { regionCode, stateCount: 0, nominatedCount: 0 }]),
+  );
   let nominated = 0;
   const items = states.map((state) => {
     const held = rolesByOrg.get(state.id) ?? new Set<string>();
@@ -27,11 +29,12 @@ export async function getCoverage(ctx: AppContext) {
     if (hasNominated) nominated++;
     const region = state.region_code ? regions.get(state.region_code) : undefined;
     if (region) {
-      region.states++;
-      if (hasNominated) region.nominated++;
+      region.stateCount++;
+      if (hasNominated) region.nominatedCount++;
     }
     return {
       countryCode: state.country_code,
+      orgId: state.id,
       orgName: state.name,
       regionCode: state.region_code,
       hasNominated,
@@ -84,8 +87,10 @@ export async function getFreshnessStats(ctx: AppContext, actor: Actor, now = new
       tally.ages.push(age);
     }
   }
+  const summary = presentTally(overall);
   return {
-    overall: presentTally(overall),
-    regions: [...byRegion.entries()].map(([code, tally]) => ({ code, ...presentTally(tally) })),
+    overall: summary,
+    regions: [...byRegion.entries()].map(([regionCode, tally]) => ({ regionCode, ...presentTally(tally) })),
+    medianDaysSinceConfirmation: summary.medianDaysSinceConfirmation,
   };
 }

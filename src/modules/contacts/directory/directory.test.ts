@@ -57,6 +57,7 @@ describeEachDialect('contacts: public coverage and freshness statistics', (diale
     expect(coverage.states).toEqual([
       {
         countryCode: 'CL',
+        orgId: cast.chile.orgId,
         orgName: 'Republic of Chile',
         regionCode: '019',
         hasNominated: false,
@@ -64,6 +65,7 @@ describeEachDialect('contacts: public coverage and freshness statistics', (diale
       },
       {
         countryCode: 'KE',
+        orgId: cast.kenya.orgId,
         orgName: 'Republic of Kenya',
         regionCode: '002',
         hasNominated: true,
@@ -72,11 +74,11 @@ describeEachDialect('contacts: public coverage and freshness statistics', (diale
     ]);
     expect(coverage.totals).toEqual({ states: 2, nominated: 1 });
     const byRegion = Object.fromEntries(
-      coverage.regions.map((region: { code: string }) => [region.code, region]),
+      coverage.regions.map((region: { regionCode: string }) => [region.regionCode, region]),
     );
-    expect(byRegion['002']).toEqual({ code: '002', states: 1, nominated: 1 });
-    expect(byRegion['019']).toEqual({ code: '019', states: 1, nominated: 0 });
-    expect(byRegion['150']).toEqual({ code: '150', states: 0, nominated: 0 });
+    expect(byRegion['002']).toEqual({ regionCode: '002', stateCount: 1, nominatedCount: 1 });
+    expect(byRegion['019']).toEqual({ regionCode: '019', stateCount: 1, nominatedCount: 0 });
+    expect(byRegion['150']).toEqual({ regionCode: '150', stateCount: 0, nominatedCount: 0 });
     expect(Object.keys(byRegion).sort()).toEqual(['002', '009', '019', '142', '150']);
     for (const secret of [
       'duty@',
@@ -133,13 +135,14 @@ describeEachDialect('contacts: public coverage and freshness statistics', (diale
     // Ages 0, 0, 0 and 121 days: the median is 0.
     expect(stats.overall.medianDaysSinceConfirmation).toBe(0);
     const byRegion = Object.fromEntries(
-      stats.regions.map((region: { code: string }) => [region.code, region]),
+      stats.regions.map((region: { regionCode: string }) => [region.regionCode, region]),
     );
     expect(byRegion['002']).toMatchObject({ total: 2, fresh: 1, expiring: 1, stale: 0 });
     expect(byRegion['150']).toMatchObject({ total: 1, stale: 1, medianDaysSinceConfirmation: 121 });
     expect(byRegion['019']).toMatchObject({ total: 1, fresh: 1 });
+    expect(stats.medianDaysSinceConfirmation).toBe(0);
     expect(byRegion['142']).toEqual({
-      code: '142',
+      regionCode: '142',
       total: 0,
       fresh: 0,
       expiring: 0,

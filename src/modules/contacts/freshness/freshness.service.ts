@@ -165,8 +165,9 @@ async function sendReminder(ctx: AppContext, id: string, now: Date): Promise<boo
       createdAt: now.toISOString(),
       expiresAt: addDays(now, LINK_TTL_DAYS).toISOString(),
     });
-    // The token travels in the fragment, which browsers never send to a server; the page posts it.
-    const link = `${ctx.config.publicUrl}/contacts/reconfirm#token=${token}`;
+    // The token travels in the fragment, which browsers never send to a server; the page posts it to
+    // /contacts/{id}/confirmations, so the (not secret) entry id rides along.
+    const link = `${ctx.config.publicUrl}/contacts/reconfirm#id=${id}&token=${token}`;
     const language = mailLanguageOf(JSON.parse(row.languages) as string[]);
     const message = reminderMessage(language, factsOf(row, language), link);
     const key = { openpgpKey: row.openpgp_key, openpgpExpiresAt: row.openpgp_expires_at };

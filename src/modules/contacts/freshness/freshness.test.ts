@@ -116,9 +116,12 @@ describeEachDialect('contacts: freshness reminders, reconfirm links and escalati
     const text = bodyText(mailsTo('desk-a@ke.example.test')[0]!.raw);
     // Swahili is not a UN language; French is the first one that is.
     expect(text).toContain('confirmez-les en un clic');
-    const link = /http:\/\/localhost:8080\/contacts\/reconfirm#token=([A-Za-z0-9_-]+)/.exec(text);
+    const link = /http:\/\/localhost:8080\/contacts\/reconfirm#id=([a-z0-9_]+)&token=([A-Za-z0-9_-]+)/.exec(
+      text,
+    );
     expect(link).not.toBeNull();
-    const token = link![1]!;
+    expect(link![1]).toBe(kenya.id);
+    const token = link![2]!;
     // Only the token's hash is kept.
     const links = await t.database.db
       .selectFrom('one_time_tokens')
@@ -138,11 +141,11 @@ describeEachDialect('contacts: freshness reminders, reconfirm links and escalati
 
     // A contact with a key gets the link encrypted to it, signed by the instance.
     const encrypted = mailsTo('cert@fr.example.test')[0]!.raw;
-    expect(encrypted).not.toContain('#token=');
+    expect(encrypted).not.toContain('token=');
     const instance = await getInstanceKey(t.database.db, { publicUrl: 'http://localhost:8080' });
     const decrypted = await decryptReceivedMail(encrypted, key.privateArmored, instance.publicArmored);
     expect(decrypted.isSignatureValid).toBe(true);
-    const certToken = /#token=([A-Za-z0-9_-]+)/.exec(decrypted.text)?.[1];
+    const certToken = /&token=([A-Za-z0-9_-]+)/.exec(decrypted.text)?.[1];
     expect(certToken).toBeDefined();
 
     // The wrong entry, an unknown token: refused.
