@@ -4,7 +4,6 @@ import type { PocService } from '../contacts/index.ts';
 import type { RequestRow } from './assistance.repository.ts';
 import {
   type Decision,
-  decisionLabel,
   type ImpactLevel,
   type IncidentStatus,
   impactLevelLabel,
@@ -57,11 +56,12 @@ interface Catalog {
     urgency: string;
     responseLanguage: string;
     description: string;
-    decision: string;
     reason: string;
     message: string;
     note: string;
   };
+  /** Between a field's name and its value: French puts a space before the colon, Chinese a full-width colon. */
+  sep: string;
   yes: string;
   no: string;
   none: string;
@@ -113,11 +113,11 @@ const en: Catalog = {
     urgency: 'Urgency',
     responseLanguage: 'Preferred response language',
     description: 'Description',
-    decision: 'Decision',
     reason: 'Reason',
     message: 'Message',
     note: 'Note',
   },
+  sep: ': ',
   yes: 'Yes',
   no: 'No',
   none: 'None',
@@ -170,11 +170,11 @@ const fr: Catalog = {
     urgency: 'Urgence',
     responseLanguage: 'Langue de réponse souhaitée',
     description: 'Description',
-    decision: 'Décision',
     reason: 'Motif',
     message: 'Message',
     note: 'Note',
   },
+  sep: ' : ',
   yes: 'Oui',
   no: 'Non',
   none: 'Aucune',
@@ -227,11 +227,11 @@ const es: Catalog = {
     urgency: 'Urgencia',
     responseLanguage: 'Idioma de respuesta preferido',
     description: 'Descripción',
-    decision: 'Decisión',
     reason: 'Motivo',
     message: 'Mensaje',
     note: 'Nota',
   },
+  sep: ': ',
   yes: 'Sí',
   no: 'No',
   none: 'Ninguna',
@@ -284,11 +284,11 @@ const ru: Catalog = {
     urgency: 'Срочность',
     responseLanguage: 'Предпочтительный язык ответа',
     description: 'Описание',
-    decision: 'Решение',
     reason: 'Причина',
     message: 'Сообщение',
     note: 'Примечание',
   },
+  sep: ': ',
   yes: 'Да',
   no: 'Нет',
   none: 'Нет',
@@ -341,11 +341,11 @@ const ar: Catalog = {
     urgency: 'درجة الاستعجال',
     responseLanguage: 'لغة الرد المفضلة',
     description: 'الوصف',
-    decision: 'القرار',
     reason: 'السبب',
     message: 'الرسالة',
     note: 'ملاحظة',
   },
+  sep: ': ',
   yes: 'نعم',
   no: 'لا',
   none: 'لا شيء',
@@ -398,11 +398,11 @@ const zh: Catalog = {
     urgency: '紧急程度',
     responseLanguage: '首选答复语言',
     description: '说明',
-    decision: '决定',
     reason: '理由',
     message: '消息',
     note: '备注',
   },
+  sep: '：',
   yes: '是',
   no: '否',
   none: '无',
@@ -459,38 +459,38 @@ export function buildAssistanceMail(input: AssistanceMailInput): { subject: stri
       level: input.escalationLevel ?? 0,
     }),
     '',
-    `TLP: ${request.tlp}`,
-    `${c.fields.type}: ${type}`,
-    `${c.fields.id}: ${request.id}`,
+    `TLP${c.sep}${request.tlp}`,
+    `${c.fields.type}${c.sep}${type}`,
+    `${c.fields.id}${c.sep}${request.id}`,
   ];
-  if (input.status) lines.push(`${c.fields.status}: ${requestStatusLabel(input.status, language)}`);
-  if (input.decision) lines.push(`${c.fields.decision}: ${decisionLabel(input.decision, language)}`);
+  if (input.status) lines.push(`${c.fields.status}${c.sep}${requestStatusLabel(input.status, language)}`);
   lines.push(
-    `${c.fields.from}: ${request.sender_org_name}`,
-    `${c.fields.to}: ${input.recipientOrgNames.join(', ')}`,
-    `${c.fields.acknowledgeBy}: ${formatInstant(request.acknowledge_by)}`,
-    `${c.fields.respondBy}: ${formatInstant(request.respond_by)}`,
+    `${c.fields.from}${c.sep}${request.sender_org_name}`,
+    `${c.fields.to}${c.sep}${input.recipientOrgNames.join(', ')}`,
+    `${c.fields.acknowledgeBy}${c.sep}${formatInstant(request.acknowledge_by)}`,
+    `${c.fields.respondBy}${c.sep}${formatInstant(request.respond_by)}`,
     '',
   );
   if (input.isFullContent) {
     const services = JSON.parse(request.assistance_requested) as PocService[];
     lines.push(
-      `${c.fields.title}: ${request.title}`,
-      `${c.fields.detectedAt}: ${request.detected_at ? formatInstant(request.detected_at) : c.none}`,
-      `${c.fields.incidentStatus}: ${incidentStatusLabel(request.incident_status as IncidentStatus, language)}`,
-      `${c.fields.sector}: ${sectorLabel(request.sector as SectorCode, language)}`,
-      `${c.fields.impactLevel}: ${impactLevelLabel(request.impact_level as ImpactLevel, language)}`,
-      `${c.fields.crossBorder}: ${request.is_cross_border === 1 ? c.yes : c.no}`,
-      `${c.fields.urgency}: ${urgencyLabel(request.urgency as Urgency, language)}`,
-      `${c.fields.responseLanguage}: ${languageName(request.response_language, language)}`,
-      `${c.fields.assistanceRequested}: ${
+      `${c.fields.title}${c.sep}${request.title}`,
+      `${c.fields.detectedAt}${c.sep}${request.detected_at ? formatInstant(request.detected_at) : c.none}`,
+      `${c.fields.incidentStatus}${c.sep}${incidentStatusLabel(request.incident_status as IncidentStatus, language)}`,
+      `${c.fields.sector}${c.sep}${sectorLabel(request.sector as SectorCode, language)}`,
+      `${c.fields.impactLevel}${c.sep}${impactLevelLabel(request.impact_level as ImpactLevel, language)}`,
+      `${c.fields.crossBorder}${c.sep}${request.is_cross_border === 1 ? c.yes : c.no}`,
+      `${c.fields.urgency}${c.sep}${urgencyLabel(request.urgency as Urgency, language)}`,
+      `${c.fields.responseLanguage}${c.sep}${languageName(request.response_language, language)}`,
+      `${c.fields.assistanceRequested}${c.sep}${
         services.length > 0 ? services.map((code) => serviceLabel(code, language)).join(', ') : c.none
       }`,
     );
     if (request.assistance_details)
-      lines.push('', `${c.fields.assistanceDetails}:`, request.assistance_details);
-    if (request.actions_taken) lines.push('', `${c.fields.actionsTaken}:`, request.actions_taken);
-    lines.push('', `${c.fields.description}:`, request.description, '');
+      lines.push('', `${c.fields.assistanceDetails}${c.sep.trimEnd()}`, request.assistance_details);
+    if (request.actions_taken)
+      lines.push('', `${c.fields.actionsTaken}${c.sep.trimEnd()}`, request.actions_taken);
+    lines.push('', `${c.fields.description}${c.sep.trimEnd()}`, request.description, '');
     if (input.text) {
       const heading =
         input.event === 'decided'
@@ -498,7 +498,7 @@ export function buildAssistanceMail(input: AssistanceMailInput): { subject: stri
           : input.event === 'closed'
             ? c.fields.note
             : c.fields.message;
-      lines.push(`${heading}:`, input.text, '');
+      lines.push(`${heading}${c.sep.trimEnd()}`, input.text, '');
     }
   } else {
     lines.push(c.withheld(request.tlp), '');

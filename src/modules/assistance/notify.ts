@@ -6,7 +6,7 @@ import { isUnLanguageCode, type UnLanguageCode } from '../../core/reference/lang
 import { type CurrentPoc, hasUsableKey, mailLanguageOf } from '../contacts/index.ts';
 import { findMembershipsOf, findUserLocales, type RequestRow } from './assistance.repository.ts';
 import { isContentRestricted } from './audience.ts';
-import type { Decision, RequestStatus } from './codes.ts';
+import { type Decision, type RequestStatus, requestStatusLabel } from './codes.ts';
 import { type AssistanceEvent, buildAssistanceMail, inAppTitle } from './mail.ts';
 
 /** Webhook event types, one per transition. */
@@ -81,7 +81,7 @@ export async function notifyAssistance(ctx: AppContext, trx: Trx, notice: Assist
       orgId: notice.org?.id ?? request.sender_org_id,
       topic: WEBHOOK_TYPES[notice.event],
       title: inAppTitle(notice.event, request, language),
-      body: notice.status ?? '',
+      body: notice.status ? requestStatusLabel(notice.status, language) : '',
       link: path,
     });
   }
