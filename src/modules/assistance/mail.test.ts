@@ -59,7 +59,6 @@ describeEachDialect(
     let smtp: SmtpCapture;
     let harness: WorkerHarness;
     let key: RecipientKey;
-    let frenchPoc: { email: string };
     beforeAll(async () => {
       t = await createTestApp(dialect);
       key = await generateRecipientKey('technical@cert.fr.example.test');
@@ -71,7 +70,7 @@ describeEachDialect(
         },
       });
       // A French-speaking technical POC of CSIRT Chile, without a key.
-      frenchPoc = await createPoc(t.database.db, {
+      await createPoc(t.database.db, {
         orgId: cast.second.orgId,
         userId: cast.second.technical.userId,
         role: 'technical',
