@@ -396,6 +396,87 @@ describeEachDialect('assistance: sending and the lifecycle', (dialect) => {
     });
   });
 
+  it('tells the organizations’ webhooks with metadata and the record, which the worker checks per endpoint', async () => {
+    const now = new Date().toISOString();
+    for (const orgId of [cast.sender.orgId, cast.recipient.orgId, cast.third.orgId]) {
+      await t.database.db
+        .insertInto('webhook_endpoints')
+        .values({
+          id: `whk_${orgId}`,
+          org_id: orgId,
+          url: 'https://hooks.example.test/cg',
+          description: 'SOC',
+          secret: 'whsec_test',
+          event_types: JSON.stringify(['*']),
+          status: 'active',
+          consecutive_failures: 0,
+          disabled_at: null,
+          disabled_reason: null,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    const id = (
+      await sendRequest(cast.sender.poc.client, requestBody(cast, { tlp: 'TLP:AMBER+STRICT' }))
+    ).json().id as string;
+    await post(cast.recipient.technical.client, `${id}/acknowledgement`);
+    const rows = await t.database.db
+      .selectFrom('outbox')
+      .select(['org_id', 'topic', 'payload'])
+      .where('channel', '=', 'webhook')
+      .execute();
+    const mine = rows
+      .map((row) => ({ orgId: row.org_id, topic: row.topic, payload: JSON.parse(row.payload) }))
+      .filter((row) => row.payload.data.id === id);
+    expect(mine.map((row) => [row.orgId, row.topic])).toEqual([
+      [cast.sender.orgId, 'assistance_request.sent'],
+      [cast.recipient.orgId, 'assistance_request.sent'],
+      [cast.sender.orgId, 'assistance_request.acknowledged'],
+      [cast.recipient.orgId, 'assistance_request.acknowledged'],
+    ]);
+    for (const row of mine) {
+      expect(row.payload.record).toMatchObject({
+        type: 'record',
+        visibility: 'participants',
+        tlp: 'TLP:AMBER+STRICT',
+        ownerOrgId: cast.sender.orgId,
+        participantOrgIds: [cast.recipient.orgId],
+      });
+      expect(Object.keys(row.payload.data).sort()).toEqual(
+        [
+          'acknowledgeBy',
+          'id',
+          'respondBy',
+          'senderOrgId',
+          'status',
+          'tlp',
+          'type',
+          'url',
+          ...(row.topic.endsWith('acknowledged') ? ['recipientOrgId'] : []),
+        ].sort(),
+      );
+      expect(JSON.stringify(row.payload)).not.toContain('Ransomware');
+    }
+    await t.database.db
+      .deleteFrom('webhook_endpoints')
+      .execute()
+      .catch(() => undefined);
+  });
+
+  it('takes {} as the body of an acknowledgement or closure; no body at all is a 400 problem', async () => {
+    const id = (await sendRequest(cast.sender.poc.client, requestBody(cast))).json().id as string;
+    const bare = await cast.recipient.technical.client.request({
+      method: 'POST',
+      url: `/api/v1/assistance-requests/${id}/acknowledgement`,
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().code).toBe('validation_failed');
+    expect((await post(cast.recipient.technical.client, `${id}/acknowledgement`, {})).statusCode).toBe(200);
+    expect((await post(cast.sender.poc.client, `${id}/closure`, {})).statusCode).toBe(200);
+  });
+
   it('lists inbox and outbox with filters, statuses each side may see, and cursors', async () => {
     const mine = await sendRequest(
       cast.sender.poc.client,
