@@ -84,6 +84,9 @@ async function confirmWithToken(ctx: AppContext, id: string, token: string) {
       'This reconfirm link is not known. Use the latest link you received, or sign in.',
     );
   }
+  // Removal retires the entry's links too; saying it was removed is the more useful answer.
+  const row = await findEntryRow(ctx.db, id);
+  if (!row) throw new AppError(410, 'contact_removed', 'This entry has been removed from the directory.');
   if (link.used_at) {
     throw new AppError(
       410,
@@ -99,8 +102,6 @@ async function confirmWithToken(ctx: AppContext, id: string, token: string) {
       'This reconfirm link has expired. Sign in to confirm the entry.',
     );
   }
-  const row = await findEntryRow(ctx.db, id);
-  if (!row) throw new AppError(410, 'contact_removed', 'This entry has been removed from the directory.');
   await inTransaction(ctx, async (trx) => {
     if (!(await useReconfirmLink(trx, link.id, now.toISOString()))) {
       throw new AppError(410, 'token_used', 'This reconfirm link was already used.');

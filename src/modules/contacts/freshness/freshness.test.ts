@@ -236,7 +236,11 @@ describeEachDialect('contacts: freshness reminders, reconfirm links and escalati
     const entry = (
       await nominateAs(
         cast.kenya.admin,
-        nomination(cast.kenya.orgId, cast.kenya.holderId, { role: 'diplomatic', name: 'Mission in Geneva' }),
+        nomination(cast.kenya.orgId, cast.kenya.holderId, {
+          role: 'diplomatic',
+          name: 'Mission in Geneva',
+          email: 'geneva@ke.example.test',
+        }),
       )
     ).json();
     await setValidUntil(t, entry.id, new Date(Date.now() - DAY_MS));
@@ -267,5 +271,16 @@ describeEachDialect('contacts: freshness reminders, reconfirm links and escalati
     const byAdmin = await cast.kenya.admin.request({ method: 'POST', url, payload: {} });
     expect(byAdmin.statusCode).toBe(200);
     expect(await runContactFreshness(harness.ctx)).toEqual({ reminded: 0, escalated: 0 });
+
+    // The reminder sent while it was stale no longer works once the entry is confirmed another way,
+    // and says the entry is gone once it is removed.
+    await waitUntil(() => mailsTo('geneva@ke.example.test').length === 1, 'the reminder to the mission');
+    const oldToken = /&token=([A-Za-z0-9_-]+)/.exec(bodyText(mailsTo('geneva@ke.example.test')[0]!.raw))![1]!;
+    expect((await confirmWith(entry.id, oldToken)).json().code).toBe('token_used');
+    expect(
+      (await cast.kenya.admin.request({ method: 'DELETE', url: `/api/v1/contacts/${entry.id}` })).statusCode,
+    ).toBe(204);
+    const afterRemoval = await confirmWith(entry.id, oldToken);
+    expect([afterRemoval.statusCode, afterRemoval.json().code]).toEqual([410, 'contact_removed']);
   });
 });
