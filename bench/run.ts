@@ -36,6 +36,15 @@ if (!only || only === 'participation') {
   printParticipationFigures(await benchmarkParticipation());
 }
 
+if (!only || only === 'assistance') {
+  const { benchmarkAssistance, printAssistanceFigures } = await import('./assistance.ts');
+  printAssistanceFigures(await benchmarkAssistance());
+}
+if (!only || only === 'exercises') {
+  const { benchmarkExercises, printExercisesFigures } = await import('./exercises.ts');
+  printExercisesFigures(await benchmarkExercises());
+}
+
 if (only === 'search') {
   const { benchmarkSearch } = await import('./search.ts');
   for (const line of await benchmarkSearch()) process.stdout.write(`${line}\n`);

@@ -318,6 +318,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/sectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List critical-infrastructure sectors
+         * @description The critical-infrastructure sectors that points of contact serve and incidents affect, labelled in the six UN languages. Cacheable; send If-None-Match to revalidate.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The sector code, as points of contact and incidents carry it. */
+                                code: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                                /** @description The same text in each of the six UN languages. */
+                                labels: {
+                                    ar: string;
+                                    zh: string;
+                                    en: string;
+                                    es: string;
+                                    fr: string;
+                                    ru: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not modified: the ETag in If-None-Match is current. */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/session": {
         parameters: {
             query?: never;
@@ -6682,6 +6742,2082 @@ export interface paths {
                     };
                     content: {
                         "application/atom+xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the directory of points of contact
+         * @description For the verified community and the secretariat. Members of an organization not yet verified may list their own organization’s entries with `orgId`. Every filter narrows; repeat a filter for several values.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 3166-1 alpha-2; repeat for several. */
+                    country?: string[];
+                    /** @description UN M49 region, sub-region or intermediate region code; repeat for several. */
+                    region?: string[];
+                    /** @description Repeat for several. */
+                    role?: ("diplomatic" | "policy" | "technical")[];
+                    /** @description Primary language subtag: `fr` finds `fr` and `fr-CA`. */
+                    language?: string[];
+                    /** @description Entries offering any of these services. */
+                    service?: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                    orgId?: string;
+                    freshness?: "fresh" | "expiring" | "stale";
+                    /** @description Part of the entry’s or the organization’s name. */
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    countryCode: string | null;
+                                    regionCode: string | null;
+                                };
+                                /** @enum {unknown} */
+                                role: "diplomatic" | "policy" | "technical";
+                                name: string;
+                                holder: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                channels: {
+                                    email: string;
+                                    phone: string | null;
+                                    hotline: string | null;
+                                    messenger: string | null;
+                                };
+                                languages: string[];
+                                timeZone: string;
+                                workingHours: {
+                                    days: number[];
+                                    start: string;
+                                    end: string;
+                                } | null;
+                                services: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                                nominatedBy: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                confirmedAt: string;
+                                validUntil: string;
+                                /**
+                                 * @description `expiring`: within 30 days of `validUntil`; `stale`: past it.
+                                 * @enum {unknown}
+                                 */
+                                freshness: "fresh" | "expiring" | "stale";
+                                openpgp: {
+                                    /** @description Uppercase hex, no spaces. */
+                                    fingerprint: string;
+                                    expiresAt: string | null;
+                                    isExpired: boolean;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Nominate a point of contact
+         * @description An admin of a verified organization, or the secretariat. The entry is confirmed now and valid for four calendar months; the nominated member is told in the app and by e-mail.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: string;
+                        /** @description The member of the organization who holds the role: signs in to act on requests. */
+                        userId: string;
+                        /** @enum {unknown} */
+                        role: "diplomatic" | "policy" | "technical";
+                        /** @description The team or person the entry presents, e.g. "CERT-KE duty desk". */
+                        name: string;
+                        /** Format: email */
+                        email: string;
+                        phone?: string | null;
+                        hotline?: string | null;
+                        messenger?: string | null;
+                        /** @description In order of preference; mail goes out in the first one that is a UN language, else English. */
+                        languages: string[];
+                        /** @description IANA time zone, e.g. `Africa/Nairobi`. */
+                        timeZone: string;
+                        workingHours?: {
+                            /** @description ISO weekdays: 1 = Monday … 7 = Sunday. */
+                            days: number[];
+                            /** @description `HH:MM` */
+                            start: string;
+                            /** @description `HH:MM` */
+                            end: string;
+                        } | null;
+                        openpgpKey?: string | null;
+                        /** @description What the contact offers, in the manner of RFC 2350 (codes from `contacts/codes`). */
+                        services: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                                regionCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            role: "diplomatic" | "policy" | "technical";
+                            name: string;
+                            holder: {
+                                id: string;
+                                displayName: string;
+                            };
+                            channels: {
+                                email: string;
+                                phone: string | null;
+                                hotline: string | null;
+                                messenger: string | null;
+                            };
+                            languages: string[];
+                            timeZone: string;
+                            workingHours: {
+                                days: number[];
+                                start: string;
+                                end: string;
+                            } | null;
+                            services: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            nominatedBy: {
+                                id: string;
+                                displayName: string;
+                            };
+                            confirmedAt: string;
+                            validUntil: string;
+                            /**
+                             * @description `expiring`: within 30 days of `validUntil`; `stale`: past it.
+                             * @enum {unknown}
+                             */
+                            freshness: "fresh" | "expiring" | "stale";
+                            openpgp: {
+                                /** @description Uppercase hex, no spaces. */
+                                fingerprint: string;
+                                expiresAt: string | null;
+                                isExpired: boolean;
+                                /** @description The public key, ASCII-armored. */
+                                armored: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a point of contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                                regionCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            role: "diplomatic" | "policy" | "technical";
+                            name: string;
+                            holder: {
+                                id: string;
+                                displayName: string;
+                            };
+                            channels: {
+                                email: string;
+                                phone: string | null;
+                                hotline: string | null;
+                                messenger: string | null;
+                            };
+                            languages: string[];
+                            timeZone: string;
+                            workingHours: {
+                                days: number[];
+                                start: string;
+                                end: string;
+                            } | null;
+                            services: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            nominatedBy: {
+                                id: string;
+                                displayName: string;
+                            };
+                            confirmedAt: string;
+                            validUntil: string;
+                            /**
+                             * @description `expiring`: within 30 days of `validUntil`; `stale`: past it.
+                             * @enum {unknown}
+                             */
+                            freshness: "fresh" | "expiring" | "stale";
+                            openpgp: {
+                                /** @description Uppercase hex, no spaces. */
+                                fingerprint: string;
+                                expiresAt: string | null;
+                                isExpired: boolean;
+                                /** @description The public key, ASCII-armored. */
+                                armored: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a point of contact
+         * @description The entry leaves the directory; requests that named it keep their history.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a point of contact (and confirm it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Any field but the organization. The holder may change channels, languages, hours, key and services; role, name and holder are for the organization’s admins. Saving also confirms the entry. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId?: string;
+                        /** @enum {unknown} */
+                        role?: "diplomatic" | "policy" | "technical";
+                        /** @description The team or person the entry presents, e.g. "CERT-KE duty desk". */
+                        name?: string;
+                        /** Format: email */
+                        email?: string;
+                        phone?: string | null;
+                        hotline?: string | null;
+                        messenger?: string | null;
+                        /** @description In order of preference; mail goes out in the first one that is a UN language, else English. */
+                        languages?: string[];
+                        /** @description IANA time zone, e.g. `Africa/Nairobi`. */
+                        timeZone?: string;
+                        workingHours?: {
+                            /** @description ISO weekdays: 1 = Monday … 7 = Sunday. */
+                            days: number[];
+                            /** @description `HH:MM` */
+                            start: string;
+                            /** @description `HH:MM` */
+                            end: string;
+                        } | null;
+                        openpgpKey?: string | null;
+                        /** @description What the contact offers, in the manner of RFC 2350 (codes from `contacts/codes`). */
+                        services?: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                                regionCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            role: "diplomatic" | "policy" | "technical";
+                            name: string;
+                            holder: {
+                                id: string;
+                                displayName: string;
+                            };
+                            channels: {
+                                email: string;
+                                phone: string | null;
+                                hotline: string | null;
+                                messenger: string | null;
+                            };
+                            languages: string[];
+                            timeZone: string;
+                            workingHours: {
+                                days: number[];
+                                start: string;
+                                end: string;
+                            } | null;
+                            services: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            nominatedBy: {
+                                id: string;
+                                displayName: string;
+                            };
+                            confirmedAt: string;
+                            validUntil: string;
+                            /**
+                             * @description `expiring`: within 30 days of `validUntil`; `stale`: past it.
+                             * @enum {unknown}
+                             */
+                            freshness: "fresh" | "expiring" | "stale";
+                            openpgp: {
+                                /** @description Uppercase hex, no spaces. */
+                                fingerprint: string;
+                                expiresAt: string | null;
+                                isExpired: boolean;
+                                /** @description The public key, ASCII-armored. */
+                                armored: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/openpgp.asc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the contact’s OpenPGP public key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An ASCII-armored OpenPGP public key. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pgp-keys": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a point of contact as still correct
+         * @description Signed in as the holder, an admin of the organization or the secretariat; or without signing in, with the token of the reminder link. Signed-in callers send `{}`. Renews the validity for four calendar months.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The token from the reminder link (`#token=…`); signed-in holders and admins omit it. */
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                countryCode: string | null;
+                                regionCode: string | null;
+                            };
+                            /** @enum {unknown} */
+                            role: "diplomatic" | "policy" | "technical";
+                            name: string;
+                            holder: {
+                                id: string;
+                                displayName: string;
+                            };
+                            channels: {
+                                email: string;
+                                phone: string | null;
+                                hotline: string | null;
+                                messenger: string | null;
+                            };
+                            languages: string[];
+                            timeZone: string;
+                            workingHours: {
+                                days: number[];
+                                start: string;
+                                end: string;
+                            } | null;
+                            services: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            nominatedBy: {
+                                id: string;
+                                displayName: string;
+                            };
+                            confirmedAt: string;
+                            validUntil: string;
+                            /**
+                             * @description `expiring`: within 30 days of `validUntil`; `stale`: past it.
+                             * @enum {unknown}
+                             */
+                            freshness: "fresh" | "expiring" | "stale";
+                            openpgp: {
+                                /** @description Uppercase hex, no spaces. */
+                                fingerprint: string;
+                                expiresAt: string | null;
+                                isExpired: boolean;
+                                /** @description The public key, ASCII-armored. */
+                                armored: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which States have nominated points of contact
+         * @description Public. Each verified State with whether it has nominated and which of the diplomatic, policy and technical roles it has filled, and per UN M49 region the number of States on the platform and of those that nominated. No contact details. Send If-None-Match with the ETag to revalidate.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            states: {
+                                countryCode: string | null;
+                                orgId: string;
+                                orgName: string;
+                                regionCode: string | null;
+                                /** @description The State has at least one entry in the directory. */
+                                hasNominated: boolean;
+                                roles: {
+                                    diplomatic: boolean;
+                                    policy: boolean;
+                                    technical: boolean;
+                                };
+                            }[];
+                            regions: {
+                                /** @description UN M49 region code, e.g. `002` (Africa). */
+                                code: string;
+                                /** @description Verified States of the region on the platform. */
+                                states: number;
+                                /** @description Of those, the States that have nominated at least one contact. */
+                                nominated: number;
+                            }[];
+                            totals: {
+                                states: number;
+                                nominated: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Not modified: the ETag in If-None-Match is current. */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/freshness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How current the directory is
+         * @description For the verified community: entries that are fresh, expiring (within 30 days of the end of their validity) or stale, overall and per UN M49 region, with the median days since confirmation.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            overall: {
+                                total: number;
+                                fresh: number;
+                                expiring: number;
+                                stale: number;
+                                medianDaysSinceConfirmation: number | null;
+                            };
+                            regions: {
+                                regionCode: string | null;
+                                total: number;
+                                fresh: number;
+                                expiring: number;
+                                stale: number;
+                                medianDaysSinceConfirmation: number | null;
+                            }[];
+                            medianDaysSinceConfirmation: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the requests your organizations received (inbox) or sent (outbox)
+         * @description Only requests you may read under their TLP label. Recipient statuses are shown to the sender and to each recipient for itself.
+         */
+        get: {
+            parameters: {
+                query: {
+                    box: "inbox" | "outbox";
+                    status?: "sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed";
+                    type?: "notification" | "request_for_information" | "request_for_assistance";
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                type: "notification" | "request_for_information" | "request_for_assistance";
+                                /**
+                                 * @description TLP 2.0 label. It decides who reads the request, its thread and its attachments.
+                                 * @enum {unknown}
+                                 */
+                                tlp: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                                title: string;
+                                senderOrg: {
+                                    id: string;
+                                    name: string;
+                                };
+                                recipients: {
+                                    org: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    status: ("sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed") | null;
+                                }[];
+                                /** @enum {unknown} */
+                                urgency: "routine" | "priority" | "immediate";
+                                acknowledgeBy: string;
+                                respondBy: string;
+                                isAcknowledgeOverdue: boolean;
+                                isResponseOverdue: boolean;
+                                createdAt: string;
+                                closedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send a notification, request for information or request for assistance
+         * @description As a point of contact of `senderOrgId` (two-factor sign-in required), to 1 to 20 verified organizations. The TLP label decides who reads it. Text that looks like personal data is refused with `personal_data_detected` unless `personalDataConfirmed` is true. Send an `Idempotency-Key`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        senderOrgId: string;
+                        recipientOrgIds: string[];
+                        /** @description The POC roles addressed in each recipient organization (technical by default). An organization without a POC of these roles is addressed through all its POCs. */
+                        recipientRoles?: ("diplomatic" | "policy" | "technical")[];
+                        /** @enum {unknown} */
+                        type: "notification" | "request_for_information" | "request_for_assistance";
+                        /**
+                         * @description TLP 2.0 label. It decides who reads the request, its thread and its attachments.
+                         * @enum {unknown}
+                         */
+                        tlp: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        title: string;
+                        /** Format: date-time */
+                        detectedAt?: string;
+                        /** @enum {unknown} */
+                        incidentStatus: "suspected" | "ongoing" | "contained" | "resolved";
+                        /** @enum {unknown} */
+                        sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                        /** @enum {unknown} */
+                        impactLevel: "low" | "medium" | "high" | "critical" | "unknown";
+                        isCrossBorder: boolean;
+                        assistanceRequested: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                        /** @description What exactly is asked for, beyond the ticked services. */
+                        assistanceDetails: string;
+                        actionsTaken: string;
+                        /** @enum {unknown} */
+                        urgency: "routine" | "priority" | "immediate";
+                        /** @description BCP 47 tag, e.g. `fr` or `zh-Hans`. */
+                        responseLanguage: string;
+                        /**
+                         * Format: date-time
+                         * @description Default by urgency: immediate 2 h, priority 8 h, routine 48 h.
+                         */
+                        acknowledgeBy?: string;
+                        /**
+                         * Format: date-time
+                         * @description Default by urgency: immediate 24 h, priority 72 h, routine 14 days.
+                         */
+                        respondBy?: string;
+                        description: string;
+                        attachments?: {
+                            fileName: string;
+                            mediaType: string;
+                            /** Format: byte */
+                            contentBase64: string;
+                        }[];
+                        /** @description Send although the text looks like it contains personal data (the `personal_data_detected` problem lists what was found). */
+                        personalDataConfirmed?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "notification" | "request_for_information" | "request_for_assistance";
+                            /**
+                             * @description TLP 2.0 label. It decides who reads the request, its thread and its attachments.
+                             * @enum {unknown}
+                             */
+                            tlp: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            title: string;
+                            senderOrg: {
+                                id: string;
+                                name: string;
+                            };
+                            sender: {
+                                userId: string;
+                                pocId: string;
+                                name: string;
+                            };
+                            detectedAt: string | null;
+                            /** @enum {unknown} */
+                            incidentStatus: "suspected" | "ongoing" | "contained" | "resolved";
+                            /** @enum {unknown} */
+                            sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                            /** @enum {unknown} */
+                            impactLevel: "low" | "medium" | "high" | "critical" | "unknown";
+                            isCrossBorder: boolean;
+                            assistanceRequested: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            assistanceDetails: string;
+                            actionsTaken: string;
+                            /** @enum {unknown} */
+                            urgency: "routine" | "priority" | "immediate";
+                            responseLanguage: string;
+                            acknowledgeBy: string;
+                            respondBy: string;
+                            description: string;
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            recipients: {
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: ("sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed") | null;
+                                acknowledgedAt: string | null;
+                                decision: ("accepted" | "partially_accepted" | "declined" | "more_info_needed") | null;
+                                decisionReason: string | null;
+                                decidedAt: string | null;
+                                respondedAt: string | null;
+                                escalationLevel: number | null;
+                                isAcknowledgeOverdue: boolean;
+                                isResponseOverdue: boolean;
+                            }[];
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            thread: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "message" | "response" | "decision" | "acknowledgement" | "closure";
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                toOrgId: string | null;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            viewer: {
+                                /** @description You are on the sending organization’s side. */
+                                isSender: boolean;
+                                /** @description The recipient organizations you are in. */
+                                recipientOrgIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/personal-data-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find what looks like personal data in a text
+         * @description E-mail addresses, phone numbers and names in signature blocks, for the composer to warn about.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            findings: {
+                                /** @enum {unknown} */
+                                kind: "email" | "phone" | "signature_name";
+                                excerpt: string;
+                                start: number;
+                                end: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a box as CSV
+         * @description The same requests as the list, up to 10,000, with their TLP labels.
+         */
+        get: {
+            parameters: {
+                query: {
+                    box: "inbox" | "outbox";
+                    status?: "sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed";
+                    type?: "notification" | "request_for_information" | "request_for_assistance";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request with its recipients, thread and attachments
+         * @description Structured fields are codes; `/reference` and the code lists label them. Threads are bilateral.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "notification" | "request_for_information" | "request_for_assistance";
+                            /**
+                             * @description TLP 2.0 label. It decides who reads the request, its thread and its attachments.
+                             * @enum {unknown}
+                             */
+                            tlp: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            title: string;
+                            senderOrg: {
+                                id: string;
+                                name: string;
+                            };
+                            sender: {
+                                userId: string;
+                                pocId: string;
+                                name: string;
+                            };
+                            detectedAt: string | null;
+                            /** @enum {unknown} */
+                            incidentStatus: "suspected" | "ongoing" | "contained" | "resolved";
+                            /** @enum {unknown} */
+                            sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                            /** @enum {unknown} */
+                            impactLevel: "low" | "medium" | "high" | "critical" | "unknown";
+                            isCrossBorder: boolean;
+                            assistanceRequested: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            assistanceDetails: string;
+                            actionsTaken: string;
+                            /** @enum {unknown} */
+                            urgency: "routine" | "priority" | "immediate";
+                            responseLanguage: string;
+                            acknowledgeBy: string;
+                            respondBy: string;
+                            description: string;
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            recipients: {
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: ("sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed") | null;
+                                acknowledgedAt: string | null;
+                                decision: ("accepted" | "partially_accepted" | "declined" | "more_info_needed") | null;
+                                decisionReason: string | null;
+                                decidedAt: string | null;
+                                respondedAt: string | null;
+                                escalationLevel: number | null;
+                                isAcknowledgeOverdue: boolean;
+                                isResponseOverdue: boolean;
+                            }[];
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            thread: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "message" | "response" | "decision" | "acknowledgement" | "closure";
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                toOrgId: string | null;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            viewer: {
+                                /** @description You are on the sending organization’s side. */
+                                isSender: boolean;
+                                /** @description The recipient organizations you are in. */
+                                recipientOrgIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge receipt, as a POC of a recipient organization */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The recipient organization you act for; needed only if several. */
+                        orgId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "notification" | "request_for_information" | "request_for_assistance";
+                            /**
+                             * @description TLP 2.0 label. It decides who reads the request, its thread and its attachments.
+                             * @enum {unknown}
+                             */
+                            tlp: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            title: string;
+                            senderOrg: {
+                                id: string;
+                                name: string;
+                            };
+                            sender: {
+                                userId: string;
+                                pocId: string;
+                                name: string;
+                            };
+                            detectedAt: string | null;
+                            /** @enum {unknown} */
+                            incidentStatus: "suspected" | "ongoing" | "contained" | "resolved";
+                            /** @enum {unknown} */
+                            sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                            /** @enum {unknown} */
+                            impactLevel: "low" | "medium" | "high" | "critical" | "unknown";
+                            isCrossBorder: boolean;
+                            assistanceRequested: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            assistanceDetails: string;
+                            actionsTaken: string;
+                            /** @enum {unknown} */
+                            urgency: "routine" | "priority" | "immediate";
+                            responseLanguage: string;
+                            acknowledgeBy: string;
+                            respondBy: string;
+                            description: string;
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            recipients: {
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: ("sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed") | null;
+                                acknowledgedAt: string | null;
+                                decision: ("accepted" | "partially_accepted" | "declined" | "more_info_needed") | null;
+                                decisionReason: string | null;
+                                decidedAt: string | null;
+                                respondedAt: string | null;
+                                escalationLevel: number | null;
+                                isAcknowledgeOverdue: boolean;
+                                isResponseOverdue: boolean;
+                            }[];
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            thread: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "message" | "response" | "decision" | "acknowledgement" | "closure";
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                toOrgId: string | null;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            viewer: {
+                                /** @description You are on the sending organization’s side. */
+                                isSender: boolean;
+                                /** @description The recipient organizations you are in. */
+                                recipientOrgIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, partially accept, decline or ask for more information */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId?: string;
+                        /** @enum {unknown} */
+                        decision: "accepted" | "partially_accepted" | "declined" | "more_info_needed";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "notification" | "request_for_information" | "request_for_assistance";
+                            /**
+                             * @description TLP 2.0 label. It decides who reads the request, its thread and its attachments.
+                             * @enum {unknown}
+                             */
+                            tlp: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            title: string;
+                            senderOrg: {
+                                id: string;
+                                name: string;
+                            };
+                            sender: {
+                                userId: string;
+                                pocId: string;
+                                name: string;
+                            };
+                            detectedAt: string | null;
+                            /** @enum {unknown} */
+                            incidentStatus: "suspected" | "ongoing" | "contained" | "resolved";
+                            /** @enum {unknown} */
+                            sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                            /** @enum {unknown} */
+                            impactLevel: "low" | "medium" | "high" | "critical" | "unknown";
+                            isCrossBorder: boolean;
+                            assistanceRequested: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            assistanceDetails: string;
+                            actionsTaken: string;
+                            /** @enum {unknown} */
+                            urgency: "routine" | "priority" | "immediate";
+                            responseLanguage: string;
+                            acknowledgeBy: string;
+                            respondBy: string;
+                            description: string;
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            recipients: {
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: ("sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed") | null;
+                                acknowledgedAt: string | null;
+                                decision: ("accepted" | "partially_accepted" | "declined" | "more_info_needed") | null;
+                                decisionReason: string | null;
+                                decidedAt: string | null;
+                                respondedAt: string | null;
+                                escalationLevel: number | null;
+                                isAcknowledgeOverdue: boolean;
+                                isResponseOverdue: boolean;
+                            }[];
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            thread: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "message" | "response" | "decision" | "acknowledgement" | "closure";
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                toOrgId: string | null;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            viewer: {
+                                /** @description You are on the sending organization’s side. */
+                                isSender: boolean;
+                                /** @description The recipient organizations you are in. */
+                                recipientOrgIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in the thread; a recipient that accepted sends its response with isResponse */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @description A recipient’s response to an accepted request: the request becomes responded. */
+                        isResponse?: boolean;
+                        /** @description For the sender: the one recipient organization this message is for; all of them when omitted. */
+                        toOrgId?: string;
+                        /** @description The organization you write for, when you could write for several. */
+                        orgId?: string;
+                        attachments?: {
+                            fileName: string;
+                            mediaType: string;
+                            /** Format: byte */
+                            contentBase64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "notification" | "request_for_information" | "request_for_assistance";
+                            /**
+                             * @description TLP 2.0 label. It decides who reads the request, its thread and its attachments.
+                             * @enum {unknown}
+                             */
+                            tlp: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            title: string;
+                            senderOrg: {
+                                id: string;
+                                name: string;
+                            };
+                            sender: {
+                                userId: string;
+                                pocId: string;
+                                name: string;
+                            };
+                            detectedAt: string | null;
+                            /** @enum {unknown} */
+                            incidentStatus: "suspected" | "ongoing" | "contained" | "resolved";
+                            /** @enum {unknown} */
+                            sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                            /** @enum {unknown} */
+                            impactLevel: "low" | "medium" | "high" | "critical" | "unknown";
+                            isCrossBorder: boolean;
+                            assistanceRequested: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            assistanceDetails: string;
+                            actionsTaken: string;
+                            /** @enum {unknown} */
+                            urgency: "routine" | "priority" | "immediate";
+                            responseLanguage: string;
+                            acknowledgeBy: string;
+                            respondBy: string;
+                            description: string;
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            recipients: {
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: ("sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed") | null;
+                                acknowledgedAt: string | null;
+                                decision: ("accepted" | "partially_accepted" | "declined" | "more_info_needed") | null;
+                                decisionReason: string | null;
+                                decidedAt: string | null;
+                                respondedAt: string | null;
+                                escalationLevel: number | null;
+                                isAcknowledgeOverdue: boolean;
+                                isResponseOverdue: boolean;
+                            }[];
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            thread: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "message" | "response" | "decision" | "acknowledgement" | "closure";
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                toOrgId: string | null;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            viewer: {
+                                /** @description You are on the sending organization’s side. */
+                                isSender: boolean;
+                                /** @description The recipient organizations you are in. */
+                                recipientOrgIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the request for every recipient (sender) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "notification" | "request_for_information" | "request_for_assistance";
+                            /**
+                             * @description TLP 2.0 label. It decides who reads the request, its thread and its attachments.
+                             * @enum {unknown}
+                             */
+                            tlp: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                            title: string;
+                            senderOrg: {
+                                id: string;
+                                name: string;
+                            };
+                            sender: {
+                                userId: string;
+                                pocId: string;
+                                name: string;
+                            };
+                            detectedAt: string | null;
+                            /** @enum {unknown} */
+                            incidentStatus: "suspected" | "ongoing" | "contained" | "resolved";
+                            /** @enum {unknown} */
+                            sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                            /** @enum {unknown} */
+                            impactLevel: "low" | "medium" | "high" | "critical" | "unknown";
+                            isCrossBorder: boolean;
+                            assistanceRequested: ("incident_coordination" | "incident_response" | "forensics" | "malware_analysis" | "vulnerability_coordination" | "threat_intelligence" | "mitigation_advice" | "network_monitoring" | "abuse_and_takedown" | "legal_cooperation" | "law_enforcement_liaison" | "crisis_communication" | "capacity_building")[];
+                            assistanceDetails: string;
+                            actionsTaken: string;
+                            /** @enum {unknown} */
+                            urgency: "routine" | "priority" | "immediate";
+                            responseLanguage: string;
+                            acknowledgeBy: string;
+                            respondBy: string;
+                            description: string;
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            recipients: {
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: ("sent" | "acknowledged" | "accepted" | "partially_accepted" | "declined" | "more_info_needed" | "responded" | "closed") | null;
+                                acknowledgedAt: string | null;
+                                decision: ("accepted" | "partially_accepted" | "declined" | "more_info_needed") | null;
+                                decisionReason: string | null;
+                                decidedAt: string | null;
+                                respondedAt: string | null;
+                                escalationLevel: number | null;
+                                isAcknowledgeOverdue: boolean;
+                                isResponseOverdue: boolean;
+                            }[];
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            thread: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "message" | "response" | "decision" | "acknowledgement" | "closure";
+                                org: {
+                                    id: string;
+                                    name: string;
+                                };
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                toOrgId: string | null;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            viewer: {
+                                /** @description You are on the sending organization’s side. */
+                                isSender: boolean;
+                                /** @description The recipient organizations you are in. */
+                                recipientOrgIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communication-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of communication checks, newest first (secretariat) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from `nextCursor`. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                createdAt: string;
+                                closesAt: string;
+                                /** @description Acknowledgements are still taken. */
+                                isOpen: boolean;
+                                note: string | null;
+                                filter: {
+                                    /** @description ISO 3166-1 alpha-2 codes of the organizations’ countries. */
+                                    countryCodes?: string[];
+                                    /** @description UN M49 region, sub-region or intermediate region codes. */
+                                    regionCodes?: string[];
+                                    roles?: ("diplomatic" | "policy" | "technical")[];
+                                    /** @description Primary language subtags (`fr` matches POCs listing `fr-CA`). */
+                                    languages?: string[];
+                                    orgIds?: string[];
+                                };
+                                targetCount: number;
+                                acknowledgedCount: number;
+                                /** @description Acknowledged over asked. */
+                                responseRate: number;
+                                medianSecondsToAcknowledge: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ping points of contact: a communication check (secretariat)
+         * @description Every current POC of a verified organization that the filter matches gets a mail in its language with a one-click acknowledge link. Answers 422 `no_matching_contacts` when the filter matches nobody.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        filter?: {
+                            /** @description ISO 3166-1 alpha-2 codes of the organizations’ countries. */
+                            countryCodes?: string[];
+                            /** @description UN M49 region, sub-region or intermediate region codes. */
+                            regionCodes?: string[];
+                            roles?: ("diplomatic" | "policy" | "technical")[];
+                            /** @description Primary language subtags (`fr` matches POCs listing `fr-CA`). */
+                            languages?: string[];
+                            orgIds?: string[];
+                        };
+                        /** @description Shown to the POCs in the mail, and in the history. */
+                        note?: string;
+                        /**
+                         * @description Acknowledgements are taken for this long.
+                         * @default 72
+                         */
+                        respondWithinHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            createdAt: string;
+                            closesAt: string;
+                            /** @description Acknowledgements are still taken. */
+                            isOpen: boolean;
+                            note: string | null;
+                            filter: {
+                                /** @description ISO 3166-1 alpha-2 codes of the organizations’ countries. */
+                                countryCodes?: string[];
+                                /** @description UN M49 region, sub-region or intermediate region codes. */
+                                regionCodes?: string[];
+                                roles?: ("diplomatic" | "policy" | "technical")[];
+                                /** @description Primary language subtags (`fr` matches POCs listing `fr-CA`). */
+                                languages?: string[];
+                                orgIds?: string[];
+                            };
+                            targetCount: number;
+                            acknowledgedCount: number;
+                            /** @description Acknowledged over asked. */
+                            responseRate: number;
+                            medianSecondsToAcknowledge: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communication-checks/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a communication check with the token of its link
+         * @description No sign-in: the link is the credential. The first answer is recorded; a repeat answers `alreadyAcknowledged: true` and changes nothing. 404 `invalid_token` for an unknown token, 410 `check_closed` once the check has closed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description From the `#token=` of the link. */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkId: string;
+                            acknowledgedAt: string;
+                            /** @description An earlier click was recorded; nothing changed. */
+                            alreadyAcknowledged: boolean;
+                            pocName: string;
+                            orgName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communication-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A communication check’s results: rates and times by region and role, non-responders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            createdAt: string;
+                            closesAt: string;
+                            /** @description Acknowledgements are still taken. */
+                            isOpen: boolean;
+                            note: string | null;
+                            filter: {
+                                /** @description ISO 3166-1 alpha-2 codes of the organizations’ countries. */
+                                countryCodes?: string[];
+                                /** @description UN M49 region, sub-region or intermediate region codes. */
+                                regionCodes?: string[];
+                                roles?: ("diplomatic" | "policy" | "technical")[];
+                                /** @description Primary language subtags (`fr` matches POCs listing `fr-CA`). */
+                                languages?: string[];
+                                orgIds?: string[];
+                            };
+                            targetCount: number;
+                            acknowledgedCount: number;
+                            /** @description Acknowledged over asked. */
+                            responseRate: number;
+                            medianSecondsToAcknowledge: number | null;
+                            byRegion: {
+                                regionCode: string | null;
+                                targetCount: number;
+                                acknowledgedCount: number;
+                                /** @description Acknowledged over asked. */
+                                responseRate: number;
+                                medianSecondsToAcknowledge: number | null;
+                            }[];
+                            byRole: {
+                                role: string;
+                                targetCount: number;
+                                acknowledgedCount: number;
+                                /** @description Acknowledged over asked. */
+                                responseRate: number;
+                                medianSecondsToAcknowledge: number | null;
+                            }[];
+                            targets: {
+                                pocId: string;
+                                pocName: string;
+                                orgId: string;
+                                orgName: string;
+                                countryCode: string | null;
+                                regionCode: string | null;
+                                role: string;
+                                /** @description When the mail was queued. */
+                                sentAt: string;
+                                acknowledgedAt: string | null;
+                                secondsToAcknowledge: number | null;
+                            }[];
+                            nonResponders: {
+                                pocId: string;
+                                pocName: string;
+                                orgId: string;
+                                orgName: string;
+                                countryCode: string | null;
+                                regionCode: string | null;
+                                role: string;
+                                sentAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communication-checks/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A communication check’s results as CSV, one line per point of contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 4180 CSV, UTF-8. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
                     };
                 };
             };

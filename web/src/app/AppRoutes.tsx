@@ -57,6 +57,17 @@ const OrganizationsPage = lazy(() =>
     default: module.OrganizationsPage,
   })),
 );
+const ContactsRoutes = lazy(() =>
+  import('../modules/contacts/ContactsRoutes.tsx').then((module) => ({ default: module.ContactsRoutes })),
+);
+const AssistanceRoutes = lazy(() =>
+  import('../modules/assistance/AssistanceRoutes.tsx').then((module) => ({
+    default: module.AssistanceRoutes,
+  })),
+);
+const ExercisesRoutes = lazy(() =>
+  import('../modules/exercises/ExercisesRoutes.tsx').then((module) => ({ default: module.ExercisesRoutes })),
+);
 const ParticipationRoutes = lazy(() =>
   import('../modules/participation/ParticipationRoutes.tsx').then((module) => ({
     default: module.ParticipationRoutes,
@@ -149,6 +160,9 @@ export function AppRoutes() {
           }
         />
         <Route path="/participation/*" element={<ParticipationRoutes />} />
+        <Route path="/contacts/*" element={<ContactsRoutes />} />
+        <Route path="/requests/*" element={<AssistanceRoutes />} />
+        <Route path="/checks/*" element={<ExercisesRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -42,6 +42,18 @@ export function Header() {
                 {t('shell.participation')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/contacts" className={navClass}>
+                {t('contacts.nav')}
+              </NavLink>
+            </li>
+            {user && (
+              <li>
+                <NavLink to="/requests" className={navClass}>
+                  {t('assistance.nav')}
+                </NavLink>
+              </li>
+            )}
             {user && (
               <li>
                 <NavLink to="/organizations" className={navClass}>
@@ -53,6 +65,13 @@ export function Header() {
               <li>
                 <NavLink to="/admin/organizations" className={navClass}>
                   {t('shell.administration')}
+                </NavLink>
+              </li>
+            )}
+            {user?.isPlatformAdmin && (
+              <li>
+                <NavLink to="/checks" className={navClass}>
+                  {t('checks.nav')}
                 </NavLink>
               </li>
             )}

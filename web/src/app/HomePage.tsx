@@ -16,6 +16,7 @@ function SignedOutHome() {
       <PageHeader title={t('home.welcomeTitle')} description={t('home.intro')} />
       <div className="cg-stack">
         <ParticipationCard />
+        <CooperationCard isSignedIn={false} />
         {setup.data?.isSetupNeeded ? (
           <Alert tone="info" title={t('home.setupNeededTitle')}>
             <p>{t('home.setupNeededText')}</p>
@@ -31,6 +32,29 @@ function SignedOutHome() {
         )}
       </div>
     </>
+  );
+}
+
+/** Points of contact and requests for assistance: coverage for everyone, the rest once signed in. */
+function CooperationCard({ isSignedIn }: { isSignedIn: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('home.cooperationTitle')}>
+      <p>{t('home.cooperationText')}</p>
+      <ul className="cg-stack-tight">
+        <li>
+          <Link to="/contacts">{t('home.directoryLink')}</Link>
+        </li>
+        <li>
+          <Link to="/contacts/coverage">{t('home.coverageLink')}</Link>
+        </li>
+        {isSignedIn && (
+          <li>
+            <Link to="/requests">{t('home.requestsLink')}</Link>
+          </li>
+        )}
+      </ul>
+    </Card>
   );
 }
 
@@ -102,6 +126,7 @@ function SignedInHome({ user }: { user: Me }) {
           </Alert>
         )}
         <MembershipsCard user={user} />
+        <CooperationCard isSignedIn />
         <ParticipationCard />
         {user.isPlatformAdmin && (
           <Card title={t('home.adminTitle')}>
@@ -114,6 +139,9 @@ function SignedInHome({ user }: { user: Me }) {
               </li>
               <li>
                 <Link to="/admin/audit">{t('admin.auditLog')}</Link>
+              </li>
+              <li>
+                <Link to="/checks">{t('home.checksLink')}</Link>
               </li>
             </ul>
           </Card>
