@@ -1,6 +1,6 @@
 import type { UnLanguageCode } from '../../core/reference/languages.ts';
 import { type SectorCode, sectorLabel } from '../../core/reference/sectors.ts';
-import type { PocService } from '../contacts/index.ts';
+import { type PocService, pocServiceLabel } from '../contacts/index.ts';
 import type { RequestRow } from './assistance.repository.ts';
 import {
   type Decision,
@@ -15,7 +15,6 @@ import {
   type Urgency,
   urgencyLabel,
 } from './codes.ts';
-import { serviceLabel } from './service-labels.ts';
 
 /**
  * The e-mails of the assistance module, in the six UN languages. Each POC's mail goes out in the POC's
@@ -483,7 +482,7 @@ export function buildAssistanceMail(input: AssistanceMailInput): { subject: stri
       `${c.fields.urgency}${c.sep}${urgencyLabel(request.urgency as Urgency, language)}`,
       `${c.fields.responseLanguage}${c.sep}${languageName(request.response_language, language)}`,
       `${c.fields.assistanceRequested}${c.sep}${
-        services.length > 0 ? services.map((code) => serviceLabel(code, language)).join(', ') : c.none
+        services.length > 0 ? services.map((code) => pocServiceLabel(code, language)).join(', ') : c.none
       }`,
     );
     if (request.assistance_details)

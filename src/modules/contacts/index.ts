@@ -7,7 +7,7 @@ import { runContactFreshness } from './freshness/freshness.service.ts';
 import * as migration0010 from './migrations/0010_contacts.ts';
 
 export type { PocRole, PocService } from './codes.ts';
-export { POC_ROLES, POC_SERVICES } from './codes.ts';
+export { POC_ROLES, POC_SERVICES, pocRoleLabel, pocServiceLabel } from './codes.ts';
 export { runContactFreshness } from './freshness/freshness.service.ts';
 export type { CurrentPoc, MatchedPoc, PocFilter } from './pocs.ts';
 export {
