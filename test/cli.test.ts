@@ -90,6 +90,105 @@ describe('the commonground command', () => {
     expect(broken.stderr).toContain(`#1 (${id})`);
   }, 120_000);
 
+  it('seeds demo points of contact and requests once, and names the POC accounts', async () => {
+    // The previous test loaded the demo; loading it again changes nothing and prints the same accounts.
+    const again = await commonground(['seed', '--demo'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/admin@national-csirt\.demo\.invalid .*\[POC\]/);
+    expect(again.stdout).not.toMatch(/analyst@national-csirt\.demo\.invalid .*\[POC\]/);
+    expect(again.stdout).toContain('same TOTP secret as the platform admin');
+
+    const db = new SQLite(join(dir, 'cg.db'), { readonly: true });
+    const now = new Date().toISOString();
+    const entries = db
+      .prepare(
+        `select p.role, p.languages, p.services, p.valid_until, p.openpgp_fingerprint, o.name as org, u.email,
+                u.totp_secret, u.totp_enabled_at
+           from poc_entries p join organizations o on o.id = p.org_id join users u on u.id = p.user_id
+          where p.removed_at is null`,
+      )
+      .all() as {
+      role: string;
+      languages: string;
+      services: string;
+      valid_until: string;
+      openpgp_fingerprint: string | null;
+      org: string;
+      email: string;
+      totp_secret: string | null;
+      totp_enabled_at: string | null;
+    }[];
+    const admin = db
+      .prepare('select totp_secret from users where email = ?')
+      .get('secretariat@demo.commonground.invalid') as { totp_secret: string };
+    const requests = db
+      .prepare(
+        `select r.type, r.tlp, r.sector, r.acknowledge_by, r.assistance_requested, s.name as sender,
+                o.name as recipient, x.status
+           from assistance_requests r
+           join organizations s on s.id = r.sender_org_id
+           join assistance_recipients x on x.request_id = r.id
+           join organizations o on o.id = x.org_id
+          order by r.type`,
+      )
+      .all() as {
+      type: string;
+      tlp: string;
+      sector: string;
+      acknowledge_by: string;
+      assistance_requested: string;
+      sender: string;
+      recipient: string;
+      status: string;
+    }[];
+    db.close();
+
+    expect(entries).toHaveLength(7);
+    const stale = entries.filter((entry) => entry.valid_until <= now);
+    expect(stale.map((entry) => [entry.org, entry.role])).toEqual([
+      ['Demo National Cyber Agency (Chile desk)', 'diplomatic'],
+    ]);
+    const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    expect(
+      entries.filter((entry) => entry.valid_until > now && entry.valid_until <= inThirtyDays),
+    ).toHaveLength(1);
+    const csirt = entries.find((entry) => entry.org === 'Demo National CSIRT');
+    expect(csirt?.openpgp_fingerprint).toMatch(/^[0-9A-F]{40}$/);
+    expect(JSON.parse(csirt?.languages ?? '[]')).toEqual(['fr', 'en']);
+    expect(JSON.parse(csirt?.services ?? '[]')).toEqual([
+      'incident_coordination',
+      'forensics',
+      'malware_analysis',
+    ]);
+    // Every holder signs in with TOTP: the demo gives them the admin's secret.
+    for (const entry of entries) {
+      expect(entry.totp_secret).toBe(admin.totp_secret);
+      expect(entry.totp_enabled_at).not.toBeNull();
+    }
+
+    expect(requests).toHaveLength(2);
+    const [notification, assistance] = requests;
+    if (!notification || !assistance) throw new Error('the demo requests are missing');
+    expect(notification).toMatchObject({
+      type: 'notification',
+      tlp: 'TLP:GREEN',
+      sender: 'Demo National Cyber Agency (Chile desk)',
+      recipient: 'Demo Ministry of Foreign Affairs (Kenya desk)',
+      status: 'sent',
+    });
+    expect(notification.acknowledge_by < now).toBe(true);
+    expect(notification.acknowledge_by > new Date(Date.now() - 3_600_000).toISOString()).toBe(true);
+    expect(assistance).toMatchObject({
+      type: 'request_for_assistance',
+      tlp: 'TLP:AMBER',
+      sector: 'health',
+      sender: 'Demo Ministry of Foreign Affairs (Kenya desk)',
+      recipient: 'Demo National CSIRT',
+      status: 'accepted',
+    });
+    expect(JSON.parse(assistance.assistance_requested)).toEqual(['malware_analysis', 'forensics']);
+  }, 120_000);
+
   it('makes an online SQLite backup, and explains pg_dump on PostgreSQL', async () => {
     const target = join(dir, 'backup.db');
     const backup = await commonground(['backup', '--output', target], env);

@@ -5,6 +5,8 @@ import type { Db, Dialect } from '../core/db/database.ts';
 import { newId, nowIso } from '../core/db/ids.ts';
 import { hashPassword } from '../core/identity/passwords.ts';
 import type { OrgKind, OrgRole } from '../core/orgs/kinds.ts';
+import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
+import { DEMO_POC_HOLDERS, seedContactsDemo } from '../modules/contacts/demo.ts';
 import { seedParticipationDemo } from '../modules/participation/demo.ts';
 
 /**
@@ -38,6 +40,8 @@ export interface DemoCredentials {
   password: string;
   admin: { email: string; totpSecret: string };
   members: { email: string; organization: string; role: OrgRole }[];
+  /** The accounts holding a POC entry; they sign in with the admin's TOTP secret. */
+  pocs: readonly string[];
   isNew: boolean;
 }
 
@@ -65,6 +69,7 @@ export async function seedDemo(db: Db, dialect: Dialect, config: Config): Promis
       password: DEMO_PASSWORD,
       admin: { email: adminEmail, totpSecret: existingAdmin.totp_secret ?? '' },
       members,
+      pocs: DEMO_POC_HOLDERS,
       isNew: false,
     };
   }
@@ -72,20 +77,24 @@ export async function seedDemo(db: Db, dialect: Dialect, config: Config): Promis
   const totpSecret = generateSecret();
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
-    const user = (email: string, displayName: string, isAdmin: boolean) => ({
-      id: newId('usr'),
-      email,
-      display_name: displayName,
-      password_hash: passwordHash,
-      totp_secret: isAdmin ? totpSecret : null,
-      totp_pending_secret: null,
-      totp_enabled_at: isAdmin ? now : null,
-      is_platform_admin: isAdmin ? 1 : 0,
-      locale: 'en',
-      created_at: now,
-      updated_at: now,
-      disabled_at: null,
-    });
+    // POCs act on requests only with a second factor: in this fictional dataset they share the admin's secret.
+    const user = (email: string, displayName: string, isAdmin: boolean) => {
+      const hasTotp = isAdmin || DEMO_POC_HOLDERS.includes(email);
+      return {
+        id: newId('usr'),
+        email,
+        display_name: displayName,
+        password_hash: passwordHash,
+        totp_secret: hasTotp ? totpSecret : null,
+        totp_pending_secret: null,
+        totp_enabled_at: hasTotp ? now : null,
+        is_platform_admin: isAdmin ? 1 : 0,
+        locale: 'en',
+        created_at: now,
+        updated_at: now,
+        disabled_at: null,
+      };
+    };
     const admin = user(adminEmail, 'Demo Secretariat', true);
     await trx.insertInto('users').values(admin).execute();
     for (const org of DEMO_ORGS) {
@@ -129,7 +138,15 @@ export async function seedDemo(db: Db, dialect: Dialect, config: Config): Promis
     });
   });
   await seedParticipationDemo(db, dialect, config);
-  return { password: DEMO_PASSWORD, admin: { email: adminEmail, totpSecret }, members, isNew: true };
+  await seedContactsDemo(db, dialect, config);
+  await seedAssistanceDemo(db, dialect, config);
+  return {
+    password: DEMO_PASSWORD,
+    admin: { email: adminEmail, totpSecret },
+    members,
+    pocs: DEMO_POC_HOLDERS,
+    isNew: true,
+  };
 }
 
 export function printDemoCredentials(credentials: DemoCredentials): void {
@@ -142,7 +159,13 @@ export function printDemoCredentials(credentials: DemoCredentials): void {
     `    TOTP secret (add it to an authenticator app): ${credentials.admin.totpSecret}`,
     '',
     '  Organization accounts:',
-    ...credentials.members.map((m) => `    ${m.email.padEnd(58)} ${m.role.padEnd(9)} ${m.organization}`),
+    ...credentials.members.map(
+      (m) =>
+        `    ${m.email.padEnd(58)} ${m.role.padEnd(9)} ${m.organization}${credentials.pocs.includes(m.email) ? '  [POC]' : ''}`,
+    ),
+    '',
+    '  POC accounts ([POC]) sign in with TOTP too, using the same TOTP secret as the platform admin',
+    '  (fictional dataset only: real accounts each have their own).',
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
