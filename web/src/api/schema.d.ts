@@ -7353,11 +7353,11 @@ export interface paths {
                             }[];
                             regions: {
                                 /** @description UN M49 region code, e.g. `002` (Africa). */
-                                code: string;
+                                regionCode: string;
                                 /** @description Verified States of the region on the platform. */
-                                states: number;
+                                stateCount: number;
                                 /** @description Of those, the States that have nominated at least one contact. */
-                                nominated: number;
+                                nominatedCount: number;
                             }[];
                             totals: {
                                 states: number;

@@ -20,9 +20,9 @@ export const Coverage = Type.Object({
   ),
   regions: Type.Array(
     Type.Object({
-      code: Type.String({ description: 'UN M49 region code, e.g. `002` (Africa).' }),
-      states: Type.Integer({ description: 'Verified States of the region on the platform.' }),
-      nominated: Type.Integer({
+      regionCode: Type.String({ description: 'UN M49 region code, e.g. `002` (Africa).' }),
+      stateCount: Type.Integer({ description: 'Verified States of the region on the platform.' }),
+      nominatedCount: Type.Integer({
         description: 'Of those, the States that have nominated at least one contact.',
       }),
     }),

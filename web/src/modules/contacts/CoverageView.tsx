@@ -122,15 +122,7 @@ export function CoverageView({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   );
 }
 
-/**
- * A region row of the coverage. The response schema names its fields code/states/nominated while the
- * service sends regionCode/stateCount/nominatedCount (the body bypasses serialization); read either.
- */
-function regionRow(entry: object) {
-  const loose = entry as Record<string, unknown>;
-  return {
-    code: String(loose.regionCode ?? loose.code ?? ''),
-    states: Number(loose.stateCount ?? loose.states ?? 0),
-    nominated: Number(loose.nominatedCount ?? loose.nominated ?? 0),
-  };
+/** A region row of the coverage, in the short names the tables use. */
+function regionRow(entry: { regionCode: string; stateCount: number; nominatedCount: number }) {
+  return { code: entry.regionCode, states: entry.stateCount, nominated: entry.nominatedCount };
 }

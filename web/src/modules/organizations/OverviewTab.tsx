@@ -4,6 +4,7 @@ import type { Organization, VerificationStatus } from '../../api/types.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { DateTime, useDateFormatters } from '../../lib/dates.tsx';
 import { Button, Card } from '../../ui/index.ts';
+import { OrgContactsPanel } from '../contacts/OrgContactsPanel.tsx';
 import { VerificationBadge } from './badges.tsx';
 import { OrganizationEditForm } from './OrganizationEditForm.tsx';
 import { useCountries, useStakeholderKinds } from './reference.ts';
@@ -107,6 +108,7 @@ export function OverviewTab({ organization, canManage, onChanged }: OverviewTabP
           )}
         </div>
       </Card>
+      <OrgContactsPanel organizationId={organization.id} />
       <VerificationDialog
         organization={organization}
         targetStatus={verificationTarget}
