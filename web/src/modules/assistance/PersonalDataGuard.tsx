@@ -15,6 +15,7 @@ const DEBOUNCE_MS = 700;
  */
 export function usePersonalDataFindings(fields: CheckedField[]): FieldFindings[] {
   const cache = useRef(new Map<string, PersonalDataFinding[]>());
+  const lastFindings = useRef(new Map<string, PersonalDataFinding[]>());
   const [version, setVersion] = useState(0);
   const key = fields.map((field) => field.text).join('\u0000');
 
@@ -46,8 +47,26 @@ export function usePersonalDataFindings(fields: CheckedField[]): FieldFindings[]
 
   void version;
   return fields
-    .map((field) => ({ field, findings: field.text.trim() ? (cache.current.get(field.text) ?? []) : [] }))
+    .map((field) => {
+      if (!field.text.trim()) return { field, findings: [] };
+      const checked = cache.current.get(field.text);
+      if (checked) {
+        lastFindings.current.set(field.id, checked);
+        return { field, findings: checked };
+      }
+      // While the new text waits for its check, what was found before stays shown where it still is,
+      // so the warning does not blink on every key press.
+      return { field, findings: relocate(lastFindings.current.get(field.id) ?? [], field.text) };
+    })
     .filter((entry) => entry.findings.length > 0);
+}
+
+/** Earlier findings moved to where their excerpt now stands in the edited text; those no longer there drop out. */
+function relocate(findings: PersonalDataFinding[], text: string): PersonalDataFinding[] {
+  return findings.flatMap((finding) => {
+    const start = text.indexOf(finding.excerpt);
+    return start === -1 ? [] : [{ ...finding, start, end: start + finding.excerpt.length }];
+  });
 }
 
 /** A stable signature of what was found, so a confirmation given for one set of findings is not reused for another. */
