@@ -16,3 +16,4 @@ export { Table } from './Table.tsx';
 export { type TabItem, Tabs } from './Tabs.tsx';
 export { TextArea } from './TextArea.tsx';
 export { TextField } from './TextField.tsx';
+export { TlpChoice } from './TlpChip.tsx';

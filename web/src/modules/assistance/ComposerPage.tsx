@@ -22,9 +22,9 @@ import {
   TextArea,
   TextField,
   TlpBadge,
+  TlpChoice,
   type TlpLabel,
 } from '../../ui/index.ts';
-import { TlpChoice } from '../../ui/TlpChip.tsx';
 import { AttachmentsField, type ChosenFile, toNewAttachments } from './AttachmentsField.tsx';
 import { createRequest, listPocEntries } from './assistanceApi.ts';
 import { codesOf, useCodeLabels, useLanguageName } from './codes.ts';
