@@ -211,13 +211,17 @@ describeInBrowser('request for assistance between two States, in Chromium', () =
     expect(mail.isSignatureValid).toBe(true);
     expect(mail.text).toContain(DESCRIPTION);
     expect(mail.text).toContain('TLP:AMBER');
+    // The mail links to the request's page in the web app.
+    const link = `${stack.baseUrl}/requests/${requestId}`;
+    expect(mail.text).toContain(link);
 
     // 4. Chile's POC opens it from the inbox, acknowledges, accepts and responds.
     const chileContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'America/Santiago' });
     const chilePage = await signInAs(chileContext, chilePoc.email, true);
     await chilePage.goto(`${stack.baseUrl}/requests`);
-    await chilePage.getByRole('link', { name: TITLE }).click();
-    await chilePage.waitForURL(new RegExp(`/requests/${requestId}$`));
+    await chilePage.getByRole('link', { name: TITLE }).waitFor();
+    // Opened as the POC would, from the link in the mail.
+    await chilePage.goto(link);
     await chilePage.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     const chileStatus = chilePage.getByRole('row', { name: /Republic of Chile/ });
     await shot(chilePage, '05-received');

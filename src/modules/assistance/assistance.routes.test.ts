@@ -80,7 +80,7 @@ describeEachDialect('assistance: sending and the lifecycle', (dialect) => {
     const inApp = await t.database.db
       .selectFrom('notifications')
       .select(['user_id', 'title', 'body'])
-      .where('link', '=', `/assistance/requests/${request.id}`)
+      .where('link', '=', `/requests/${request.id}`)
       .execute();
     expect(inApp.map((row) => row.user_id).sort()).toEqual(
       [cast.recipient.technical.userId, cast.second.technical.userId].sort(),

@@ -81,7 +81,7 @@ describeEachDialect('assistance: deadlines escalate by themselves', (dialect) =>
       .selectFrom('notifications')
       .select(['user_id', 'title'])
       .where('topic', '=', 'assistance_request.escalated')
-      .where('link', '=', `/assistance/requests/${id}`)
+      .where('link', '=', `/requests/${id}`)
       .execute();
     expect(inApp.map((n) => n.user_id).sort()).toEqual(
       [cast.recipient.diplomatic.userId, cast.sender.poc.userId].sort(),

@@ -123,7 +123,7 @@ describeEachDialect(
         'CERT Kenya vous a adressé une « Demande d’assistance » par Common Ground.',
       );
       expect(frenchText).toContain('Cette information est classée TLP:AMBER.');
-      expect(frenchText).toContain(`http://localhost:8080/assistance/requests/${id}`);
+      expect(frenchText).toContain(`http://localhost:8080/requests/${id}`);
       expect(frenchText).toContain('Statut : Envoyé');
       for (const secret of [title, description, 'Eau potable', 'VPN', 'Affected segments isolated']) {
         expect(frenchText).not.toContain(secret);

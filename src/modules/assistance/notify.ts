@@ -42,8 +42,9 @@ export interface AssistanceNotice {
   text?: string | null;
 }
 
+/** The request's page in the web app (web/src/modules/assistance/paths.ts), which mail and notifications link to. */
 export function requestPath(id: string): string {
-  return `/assistance/requests/${id}`;
+  return `/requests/${id}`;
 }
 
 function localeOf(locale: string | undefined): UnLanguageCode {
