@@ -1,42 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client.ts';
-import { matchLanguage } from '../../i18n/languages.ts';
 import { formattingLocale } from '../../lib/dates.tsx';
-
-const fetchRegions = () => call(api.GET('/api/v1/reference/regions')).then((result) => result.items);
-type Region = Awaited<ReturnType<typeof fetchRegions>>[number];
-
-// The M49 regions do not change while the page is open: fetch them once.
-let regionsRequest: Promise<Region[]> | undefined;
-
-function loadRegions(): Promise<Region[]> {
-  regionsRequest ??= fetchRegions();
-  regionsRequest.catch(() => {
-    regionsRequest = undefined;
-  });
-  return regionsRequest;
-}
+import { useUiLanguage } from '../../lib/localized.ts';
+import { namesByCode, useCountryList, useRegionList } from '../../lib/reference.ts';
 
 /** The UN M49 top-level regions (Africa, Americas, Asia, Europe, Oceania), named in the UI language. */
 export function useRegions() {
-  const { i18n } = useTranslation();
-  const language = matchLanguage(i18n.language) ?? 'en';
-  const [regions, setRegions] = useState<Region[]>([]);
-  useEffect(() => {
-    let isCurrent = true;
-    loadRegions().then(
-      (loaded) => isCurrent && setRegions(loaded),
-      () => {
-        // Without names the codes show; the data stays readable.
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, []);
+  const language = useUiLanguage();
+  const regions = useRegionList();
   return useMemo(() => {
-    const names = new Map(regions.map((region) => [region.code, region.names[language] || region.names.en]));
+    const names = namesByCode(regions, language);
     const collator = new Intl.Collator(language);
     const options = regions
       .filter((region) => region.level === 'region')
@@ -120,42 +93,17 @@ export const FILTER_LANGUAGES = [
   'uz',
 ] as const;
 
-const fetchCountries = () => call(api.GET('/api/v1/reference/countries')).then((result) => result.items);
-type Country = Awaited<ReturnType<typeof fetchCountries>>[number];
-let countriesRequest: Promise<Country[]> | undefined;
-
-function loadCountries(): Promise<Country[]> {
-  countriesRequest ??= fetchCountries();
-  countriesRequest.catch(() => {
-    countriesRequest = undefined;
-  });
-  return countriesRequest;
-}
-
 /** Countries named and sorted in the UI language, with their M49 region. */
 export function useCountries() {
-  const { i18n } = useTranslation();
-  const language = matchLanguage(i18n.language) ?? 'en';
-  const [countries, setCountries] = useState<Country[]>([]);
-  useEffect(() => {
-    let isCurrent = true;
-    loadCountries().then(
-      (loaded) => isCurrent && setCountries(loaded),
-      () => {
-        // Without names the ISO codes show.
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, []);
+  const language = useUiLanguage();
+  const countries = useCountryList();
   return useMemo(() => {
     const collator = new Intl.Collator(language);
     const byCode = new Map(countries.map((country) => [country.code, country]));
+    const names = namesByCode(countries, language);
     const options = countries
-      .map((country) => ({ value: country.code, label: country.names[language] || country.names.en }))
+      .map((country) => ({ value: country.code, label: names.get(country.code) ?? country.code }))
       .sort((a, b) => collator.compare(a.label, b.label));
-    const names = new Map(options.map((option) => [option.value, option.label]));
     return {
       options,
       countryName: (code: string | null | undefined) => (code ? (names.get(code) ?? code) : ''),
