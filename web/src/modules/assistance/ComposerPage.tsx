@@ -7,6 +7,7 @@ import { useToast } from '../../app/toasts.tsx';
 import { matchLanguage } from '../../i18n/languages.ts';
 import { DateTime } from '../../lib/dates.tsx';
 import { useErrorMessages } from '../../lib/errorMessages.ts';
+import { useLanguageNames } from '../../lib/localized.ts';
 import { translateDynamic } from '../../lib/translate.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -27,7 +28,7 @@ import {
 } from '../../ui/index.ts';
 import { AttachmentsField, type ChosenFile, toNewAttachments } from './AttachmentsField.tsx';
 import { createRequest, listPocEntries } from './assistanceApi.ts';
-import { codesOf, useCodeLabels, useLanguageName } from './codes.ts';
+import { codesOf, useCodeLabels } from './codes.ts';
 import { localInputToIso, suggestedDeadlines, toLocalInput } from './deadlines.ts';
 import { useAssistanceErrorMessage } from './errors.ts';
 import { findingsSignature, PersonalDataGuard, usePersonalDataFindings } from './PersonalDataGuard.tsx';
@@ -79,7 +80,7 @@ export function ComposerPage() {
   const { messageOf, fieldErrorsOf } = useErrorMessages();
   const errorMessage = useAssistanceErrorMessage();
   const { label, description } = useCodeLabels();
-  const languageName = useLanguageName();
+  const languageName = useLanguageNames();
   const tlpMeanings = useTlpMeanings();
   usePageTitle(t('assistance.composer.title'));
 

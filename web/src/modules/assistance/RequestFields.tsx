@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../lib/dates.tsx';
-import { useCodeLabels, useLanguageName } from './codes.ts';
+import { useLanguageNames } from '../../lib/localized.ts';
+import { useCodeLabels } from './codes.ts';
 import type { AssistanceRequest } from './types.ts';
 
 export type StructuredFields = Pick<
@@ -34,7 +35,7 @@ export function PlainText({ text }: { text: string }) {
 export function RequestFields({ request, lead }: { request: StructuredFields; lead?: ReactNode }) {
   const { t } = useTranslation();
   const { label, description } = useCodeLabels();
-  const languageName = useLanguageName();
+  const languageName = useLanguageNames();
   return (
     <dl className="cg-details-list cg-rfa-fields">
       {lead}

@@ -1,6 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { formattingLocale } from '../../lib/dates.tsx';
 import { useUiLanguage } from '../../lib/localized.ts';
 import { namesByCode, useCountryList, useRegionList } from '../../lib/reference.ts';
 
@@ -23,26 +21,8 @@ export function useRegions() {
   }, [regions, language]);
 }
 
-/** Language names in the UI language (`fr-CA` → "French (Canada)" / "français (Canada)"). */
-export function useLanguageNames() {
-  const { i18n } = useTranslation();
-  const locale = formattingLocale(i18n.language, navigator.languages ?? []);
-  return useMemo(() => {
-    let names: Intl.DisplayNames | undefined;
-    try {
-      names = new Intl.DisplayNames([locale], { type: 'language' });
-    } catch {
-      names = undefined;
-    }
-    return (tag: string): string => {
-      try {
-        return names?.of(tag) ?? tag;
-      } catch {
-        return tag;
-      }
-    };
-  }, [locale]);
-}
+/** Language names in the UI language. */
+export { useLanguageNames } from '../../lib/localized.ts';
 
 /** The current time, updated every minute, for "local time now" on contact cards. */
 export function useNow(): Date {

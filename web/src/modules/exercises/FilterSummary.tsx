@@ -1,26 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { useLanguageNames } from '../../lib/localized.ts';
 import { usePlaces } from './places.ts';
 import { useRoleLabel } from './roles.ts';
 import type { CheckFilter } from './types.ts';
-
-/** Language names in the interface's language ("fr" → "French", "français", "法语"). */
-export function useLanguageName() {
-  const { i18n } = useTranslation();
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames(i18n.language, { type: 'language' });
-  } catch {
-    names = undefined;
-  }
-  return (code: string) => names?.of(code) ?? code;
-}
 
 /** Who a check asked, in words: every list of the filter, or "every point of contact". */
 export function FilterSummary({ filter }: { filter: CheckFilter }) {
   const { t, i18n } = useTranslation();
   const { countryName, regionName } = usePlaces();
   const roleLabel = useRoleLabel();
-  const languageName = useLanguageName();
+  const languageName = useLanguageNames();
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   const parts = [
     filter.regionCodes && [

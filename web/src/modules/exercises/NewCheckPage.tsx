@@ -6,6 +6,7 @@ import type { ApiError } from '../../api/errors.ts';
 import { useToast } from '../../app/toasts.tsx';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { useErrorMessages } from '../../lib/errorMessages.ts';
+import { useLanguageNames } from '../../lib/localized.ts';
 import { translateDynamic } from '../../lib/translate.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -19,7 +20,7 @@ import {
   TextArea,
   TextField,
 } from '../../ui/index.ts';
-import { FilterSummary, useLanguageName } from './FilterSummary.tsx';
+import { FilterSummary } from './FilterSummary.tsx';
 import { useCheckFormatters } from './format.ts';
 import { usePlaces } from './places.ts';
 import { POC_ROLES, useRoleLabel } from './roles.ts';
@@ -40,7 +41,7 @@ export function NewCheckPage() {
   const { messageOf, fieldErrorsOf } = useErrorMessages();
   const { countries, regionTree, countryName } = usePlaces();
   const roleLabel = useRoleLabel();
-  const languageName = useLanguageName();
+  const languageName = useLanguageNames();
   usePageTitle(t('checks.newTitle'));
 
   const [regionCodes, setRegionCodes] = useState<string[]>([]);

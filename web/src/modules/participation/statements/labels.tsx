@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../ui/index.ts';
 import type { StatementStatus } from './types.ts';
@@ -10,29 +9,7 @@ export function StatementStatusBadge({ status }: { status: StatementStatus }) {
   return <Badge tone={statusTone[status]}>{t(`statements.status.${status}`)}</Badge>;
 }
 
-/**
- * Names of languages (BCP 47 tags) in the UI language: "Arabic" on an English page, "árabe" on a Spanish
- * one. The browser knows them all, so no catalog lists them; an unknown tag shows as written.
- */
-export function useLanguageNames() {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  return useMemo(() => {
-    let names: Intl.DisplayNames | undefined;
-    try {
-      names = new Intl.DisplayNames([language], { type: 'language' });
-    } catch {
-      names = undefined;
-    }
-    return (tag: string): string => {
-      try {
-        return names?.of(tag) ?? tag;
-      } catch {
-        return tag;
-      }
-    };
-  }, [language]);
-}
+export { useLanguageNames } from '../../../lib/localized.ts';
 
 /** Wraps typed text in first-strong isolates before it goes into a translated sentence. */
 export function isolate(text: string): string {
