@@ -1,39 +1,10 @@
-import pino from 'pino';
 import type { Config } from '../../config.ts';
-import type { UserActor } from '../../core/access/index.ts';
-import type { AppContext } from '../../core/context.ts';
 import type { Db, Dialect } from '../../core/db/database.ts';
-import { getSigningKey } from '../../core/db/settings.ts';
-import { findMemberships } from '../../core/identity/users.repository.ts';
+import { demoActor, demoContext, demoOrgId } from '../demo-support.ts';
 import { acknowledgeRequest, decideRequest } from './lifecycle.service.ts';
 import { createRequest } from './requests.service.ts';
 
 const HOUR = 3_600_000;
-
-/** A POC of the demo: signed in with TOTP, as POCs must be to act on requests. */
-async function pocActor(db: Db, email: string): Promise<UserActor> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return {
-    type: 'user',
-    userId: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    isPlatformAdmin: false,
-    hasMfa: true,
-    memberships: await findMemberships(db, row.id),
-    via: 'session',
-  };
-}
-
-async function orgId(db: Db, name: string): Promise<string> {
-  return (
-    await db.selectFrom('organizations').select('id').where('name', '=', name).executeTakeFirstOrThrow()
-  ).id;
-}
 
 /**
  * The assistance part of the demo dataset, made through the module's services after the contacts demo
@@ -41,20 +12,15 @@ async function orgId(db: Db, name: string): Promise<string> {
  * accepted, and a GREEN notification from Chile that Kenya has not acknowledged in time.
  */
 export async function seedAssistanceDemo(db: Db, dialect: Dialect, config: Config): Promise<void> {
-  const ctx: AppContext = {
-    config,
-    db,
-    dialect,
-    signingKey: await getSigningKey(db, config.secretKey),
-    log: pino({ level: 'silent' }),
-    delivery: { wake() {} },
-  };
-  const kenya = await pocActor(db, 'admin@ministry-of-foreign-affairs-kenya-desk.demo.invalid');
-  const chile = await pocActor(db, 'admin@national-cyber-agency-chile-desk.demo.invalid');
-  const csirt = await pocActor(db, 'admin@national-csirt.demo.invalid');
-  const kenyaOrg = await orgId(db, 'Demo Ministry of Foreign Affairs (Kenya desk)');
-  const chileOrg = await orgId(db, 'Demo National Cyber Agency (Chile desk)');
-  const csirtOrg = await orgId(db, 'Demo National CSIRT');
+  const ctx = await demoContext(db, dialect, config);
+  // POCs sign in with TOTP, as they must to act on requests.
+  const pocActor = (email: string) => demoActor(db, email, true);
+  const kenya = await pocActor('admin@ministry-of-foreign-affairs-kenya-desk.demo.invalid');
+  const chile = await pocActor('admin@national-cyber-agency-chile-desk.demo.invalid');
+  const csirt = await pocActor('admin@national-csirt.demo.invalid');
+  const kenyaOrg = await demoOrgId(db, 'Demo Ministry of Foreign Affairs (Kenya desk)');
+  const chileOrg = await demoOrgId(db, 'Demo National Cyber Agency (Chile desk)');
+  const csirtOrg = await demoOrgId(db, 'Demo National CSIRT');
   const now = Date.now();
 
   const ransomware = await createRequest(ctx, kenya, {

@@ -1,12 +1,8 @@
 import * as openpgp from 'openpgp';
-import pino from 'pino';
 import type { Static } from 'typebox';
 import type { Config } from '../../config.ts';
-import type { UserActor } from '../../core/access/index.ts';
-import type { AppContext } from '../../core/context.ts';
 import type { Db, Dialect } from '../../core/db/database.ts';
-import { getSigningKey } from '../../core/db/settings.ts';
-import { findMemberships } from '../../core/identity/users.repository.ts';
+import { demoActor, demoContext, demoOrgId } from '../demo-support.ts';
 import type { Nominate } from './entries/entries.schemas.ts';
 import { nominate } from './entries/entries.service.ts';
 import { addCalendarMonths, addDays, VALIDITY_MONTHS, validUntilFrom } from './freshness/validity.ts';
@@ -145,24 +141,6 @@ const ENTRIES: Seeded[] = [
 /** The accounts that hold a demo POC entry: the demo gives them TOTP, since POCs act with a second factor. */
 export const DEMO_POC_HOLDERS: readonly string[] = [...new Set(ENTRIES.map((entry) => entry.holder))];
 
-export async function demoActor(db: Db, email: string, hasMfa: boolean): Promise<UserActor> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return {
-    type: 'user',
-    userId: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    isPlatformAdmin: false,
-    hasMfa,
-    memberships: await findMemberships(db, row.id),
-    via: 'session',
-  };
-}
-
 async function demoKey(email: string): Promise<string> {
   const { publicKey } = await openpgp.generateKey({
     type: 'ecc',
@@ -180,25 +158,13 @@ async function demoKey(email: string): Promise<string> {
  * organizations, one of them with an OpenPGP key, one stale and one about to expire.
  */
 export async function seedContactsDemo(db: Db, dialect: Dialect, config: Config): Promise<void> {
-  const ctx: AppContext = {
-    config,
-    db,
-    dialect,
-    signingKey: await getSigningKey(db, config.secretKey),
-    log: pino({ level: 'silent' }),
-    delivery: { wake() {} },
-  };
+  const ctx = await demoContext(db, dialect, config);
   const now = new Date();
   for (const { org, holder, by, age, withKey, ...fields } of ENTRIES) {
-    const orgRow = await db
-      .selectFrom('organizations')
-      .select('id')
-      .where('name', '=', org)
-      .executeTakeFirstOrThrow();
     const holderActor = await demoActor(db, holder, true);
     const entry = await nominate(ctx, await demoActor(db, by, DEMO_POC_HOLDERS.includes(by)), {
       ...fields,
-      orgId: orgRow.id,
+      orgId: await demoOrgId(db, org),
       userId: holderActor.userId,
       ...(withKey ? { openpgpKey: await demoKey(fields.email) } : {}),
     });

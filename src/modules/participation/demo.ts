@@ -1,10 +1,7 @@
-import pino from 'pino';
 import type { Config } from '../../config.ts';
-import type { Actor, UserActor } from '../../core/access/index.ts';
-import type { AppContext } from '../../core/context.ts';
+import type { Actor } from '../../core/access/index.ts';
 import type { Db, Dialect } from '../../core/db/database.ts';
-import { getSigningKey } from '../../core/db/settings.ts';
-import { findMemberships } from '../../core/identity/users.repository.ts';
+import { demoActor, demoContext, demoOrgId } from '../demo-support.ts';
 import { apply, decide, settleDueApplications } from './accreditation/accreditation.service.ts';
 import { contribute, createConsultation } from './consultations/consultations.service.ts';
 import { createDraft, publishRevision } from './drafts/drafts.service.ts';
@@ -101,44 +98,14 @@ const DEMO_DRAFT = SECTIONS.map(
   ([title, items]) => `# ${title}\n\n${items.map((item) => `States ${item}.`).join('\n\n')}`,
 ).join('\n\n');
 
-async function actorFor(db: Db, email: string): Promise<UserActor> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return {
-    type: 'user',
-    userId: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    isPlatformAdmin: false,
-    hasMfa: false,
-    memberships: await findMemberships(db, row.id),
-    via: 'session',
-  };
-}
-
-async function orgId(db: Db, name: string): Promise<string> {
-  return (
-    await db.selectFrom('organizations').select('id').where('name', '=', name).executeTakeFirstOrThrow()
-  ).id;
-}
-
 /**
  * The participation part of the demo dataset, made through the module's own services so it carries
  * audit events, search entries and feed events like real use: a process, accredited stakeholders, a
  * group with a chair, a draft under consultation with comments, a statement, a meeting and CBM reports.
  */
 export async function seedParticipationDemo(db: Db, dialect: Dialect, config: Config): Promise<void> {
-  const ctx: AppContext = {
-    config,
-    db,
-    dialect,
-    signingKey: await getSigningKey(db, config.secretKey),
-    log: pino({ level: 'silent' }),
-    delivery: { wake() {} },
-  };
+  const ctx = await demoContext(db, dialect, config);
+  const actorFor = (email: string) => demoActor(db, email, false);
   const system: Actor = { type: 'system', label: 'demo' };
   const process = await createProcess(ctx, system, {
     title: 'Demo Global Mechanism 2026–2030',
@@ -146,14 +113,14 @@ export async function seedParticipationDemo(db: Db, dialect: Dialect, config: Co
       'States take part by right. Organizations with ECOSOC consultative status are accredited when the secretariat confirms it.\n\nOther organizations apply on a non-objection basis: the application circulates to the States for 10 days, and any State may object, giving its general reason. Outcomes and the list of accredited stakeholders are public; objections are seen by the secretariat only.',
     objectionPeriodDays: 10,
   });
-  const institute = await actorFor(db, 'admin@institute-for-cyber-policy.demo.invalid');
-  const csirt = await actorFor(db, 'admin@national-csirt.demo.invalid');
-  const kenya = await actorFor(db, 'admin@ministry-of-foreign-affairs-kenya-desk.demo.invalid');
-  const chile = await actorFor(db, 'admin@national-cyber-agency-chile-desk.demo.invalid');
-  const instituteOrg = await orgId(db, 'Demo Institute for Cyber Policy');
-  const csirtOrg = await orgId(db, 'Demo National CSIRT');
-  const kenyaOrg = await orgId(db, 'Demo Ministry of Foreign Affairs (Kenya desk)');
-  const chileOrg = await orgId(db, 'Demo National Cyber Agency (Chile desk)');
+  const institute = await actorFor('admin@institute-for-cyber-policy.demo.invalid');
+  const csirt = await actorFor('admin@national-csirt.demo.invalid');
+  const kenya = await actorFor('admin@ministry-of-foreign-affairs-kenya-desk.demo.invalid');
+  const chile = await actorFor('admin@national-cyber-agency-chile-desk.demo.invalid');
+  const instituteOrg = await demoOrgId(db, 'Demo Institute for Cyber Policy');
+  const csirtOrg = await demoOrgId(db, 'Demo National CSIRT');
+  const kenyaOrg = await demoOrgId(db, 'Demo Ministry of Foreign Affairs (Kenya desk)');
+  const chileOrg = await demoOrgId(db, 'Demo National Cyber Agency (Chile desk)');
 
   const ecosoc = await apply(ctx, institute, process.id, {
     organizationId: instituteOrg,
@@ -187,9 +154,9 @@ export async function seedParticipationDemo(db: Db, dialect: Dialect, config: Co
     [chile, chileOrg],
     [institute, instituteOrg],
   ] as const) {
-    await joinGroup(ctx, await actorFor(db, actor.email), group.id, id);
+    await joinGroup(ctx, await actorFor(actor.email), group.id, id);
   }
-  const chair = await actorFor(db, 'admin@regional-cyber-forum.demo.invalid');
+  const chair = await actorFor('admin@regional-cyber-forum.demo.invalid');
   const draft = await createDraft(ctx, chair, process.id, {
     groupId: group.id,
     title: 'Demo draft annual progress report',
