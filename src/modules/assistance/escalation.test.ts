@@ -20,6 +20,8 @@ describeEachDialect('assistance: deadlines escalate by themselves', (dialect) =>
       .selectFrom('outbox')
       .select('payload')
       .where('channel', '=', 'email')
+      // Ids are time-ordered: the order mail was queued in (PostgreSQL returns rows in no set order).
+      .orderBy('id')
       .execute();
     return rows
       .map((row) => JSON.parse(row.payload) as { to: string; subject: string })
