@@ -11,7 +11,12 @@ import type {
 
 type Reader = Kysely<Database>;
 
-export type RequestRow = AssistanceRequestsTable & { sender_org_name: string; sender_poc_name: string };
+export type RequestRow = AssistanceRequestsTable & {
+  sender_org_name: string;
+  sender_poc_name: string;
+  /** 1 while the sender still belongs to the sending organization, else 0. */
+  sender_is_member: number;
+};
 export type RecipientRow = AssistanceRecipientsTable & { org_name: string };
 export type RecipientPocRow = AssistanceRecipientPocsTable;
 export type MessageRow = AssistanceMessagesTable & { org_name: string; author_name: string };
@@ -23,18 +28,19 @@ const NOTHING = sql<SqlBool>`1 = 0`;
  * The requests a reader may see, on `assistance_requests AS r`: the rule of core/access/audience.ts
  * (isInRecordAudience) for the record a request is (see audience.ts in this module), written as SQL so
  * lists, exports and counts filter in the database. Named people are the sender and the POCs the request
- * was addressed or escalated to; involved organizations are the sender's and the recipients'.
+ * was addressed or escalated to, each while a member of the organization they were named for; involved
+ * organizations are the sender's and the recipients'.
  */
 export function readableCondition(scope: ReadScope): RawBuilder<SqlBool> {
   if (scope.isSystem) return sql<SqlBool>`r.tlp <> 'TLP:RED'`;
-  const named =
-    scope.userId === undefined
-      ? NOTHING
-      : sql<SqlBool>`(r.sender_user_id = ${scope.userId} OR EXISTS (SELECT 1 FROM assistance_recipient_pocs np WHERE np.request_id = r.id AND np.user_id = ${scope.userId}))`;
   const involvedOrg =
     scope.orgIds.length === 0
       ? NOTHING
       : sql<SqlBool>`(r.sender_org_id IN (${sql.join(scope.orgIds)}) OR EXISTS (SELECT 1 FROM assistance_recipients io WHERE io.request_id = r.id AND io.org_id IN (${sql.join(scope.orgIds)})))`;
+  const named =
+    scope.userId === undefined
+      ? NOTHING
+      : sql<SqlBool>`((r.sender_user_id = ${scope.userId} AND EXISTS (SELECT 1 FROM memberships sm WHERE sm.org_id = r.sender_org_id AND sm.user_id = ${scope.userId})) OR EXISTS (SELECT 1 FROM assistance_recipient_pocs np INNER JOIN memberships nm ON nm.org_id = np.org_id AND nm.user_id = np.user_id WHERE np.request_id = r.id AND np.user_id = ${scope.userId}))`;
   const involved = sql<SqlBool>`(${named} OR ${involvedOrg})`;
   // TLP:CLEAR and TLP:GREEN requests are 'community' records: the verified community, and the involved.
   const community = scope.isCommunity
@@ -49,7 +55,12 @@ function requestQuery(db: Reader) {
     .innerJoin('organizations as so', 'so.id', 'r.sender_org_id')
     .innerJoin('poc_entries as sp', 'sp.id', 'r.sender_poc_id')
     .selectAll('r')
-    .select(['so.name as sender_org_name', 'sp.name as sender_poc_name']);
+    .select(['so.name as sender_org_name', 'sp.name as sender_poc_name'])
+    .select(
+      sql<number>`CASE WHEN EXISTS (SELECT 1 FROM memberships sm WHERE sm.org_id = r.sender_org_id AND sm.user_id = r.sender_user_id) THEN 1 ELSE 0 END`.as(
+        'sender_is_member',
+      ),
+    );
 }
 
 export async function findRequestRow(db: Reader, id: string): Promise<RequestRow | undefined> {
@@ -70,13 +81,26 @@ export async function findRecipientRows(db: Reader, requestIds: readonly string[
     .execute();
 }
 
-export async function findRecipientPocRows(db: Reader, requestId: string): Promise<RecipientPocRow[]> {
+/**
+ * The POCs a request was addressed or escalated to who still belong to the organization they were named
+ * for: naming holds only while the person does, so someone who left reads and hears nothing more of it.
+ */
+export async function findRecipientPocRows(
+  db: Reader,
+  requestIds: string | readonly string[],
+): Promise<RecipientPocRow[]> {
+  const ids = typeof requestIds === 'string' ? [requestIds] : [...requestIds];
+  if (ids.length === 0) return [];
   return db
-    .selectFrom('assistance_recipient_pocs')
-    .selectAll()
-    .where('request_id', '=', requestId)
-    .orderBy('added_at_level')
-    .orderBy('poc_id')
+    .selectFrom('assistance_recipient_pocs as x')
+    .innerJoin('memberships as m', (join) =>
+      join.onRef('m.org_id', '=', 'x.org_id').onRef('m.user_id', '=', 'x.user_id'),
+    )
+    .selectAll('x')
+    .where('x.request_id', 'in', ids)
+    .orderBy('x.request_id')
+    .orderBy('x.added_at_level')
+    .orderBy('x.poc_id')
     .execute();
 }
 

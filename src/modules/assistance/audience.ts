@@ -10,18 +10,21 @@ import type { RecipientPocRow, RecipientRow, RequestRow } from './assistance.rep
  *   POCs is never published on the platform; the sender can share TLP:CLEAR material elsewhere.
  */
 export function requestRecord(
-  request: Pick<RequestRow, 'tlp' | 'sender_org_id' | 'sender_user_id'>,
+  request: Pick<RequestRow, 'tlp' | 'sender_org_id' | 'sender_user_id' | 'sender_is_member'>,
   recipientOrgIds: readonly string[],
   namedPocUserIds: readonly string[],
 ): RecordResource {
   const tlp = request.tlp as TlpLabel;
+  // Named people are named for their organization: the sender only while still a member of the sending
+  // organization, the POCs only while members of theirs (findRecipientPocRows gives only those).
+  const sender = request.sender_is_member === 1 ? [request.sender_user_id] : [];
   return {
     type: 'record',
     visibility: tlp === 'TLP:GREEN' || tlp === 'TLP:CLEAR' ? 'community' : 'participants',
     tlp,
     ownerOrgId: request.sender_org_id,
     participantOrgIds: [...recipientOrgIds],
-    participantUserIds: [...new Set([request.sender_user_id, ...namedPocUserIds])],
+    participantUserIds: [...new Set([...sender, ...namedPocUserIds])],
   };
 }
 

@@ -14,6 +14,7 @@ import {
   findAttachmentMetaRows,
   findAttachmentRow,
   findMessageRows,
+  findRecipientPocRows,
   findRecipientRows,
   findRequestRows,
   findVerifiedOrgIds,
@@ -304,17 +305,10 @@ async function withRecipients(ctx: AppContext, actor: Actor, rows: RequestRow[])
     ctx.db,
     rows.map((row) => row.id),
   );
-  const pocRows = rows.length
-    ? await ctx.db
-        .selectFrom('assistance_recipient_pocs')
-        .select(['request_id', 'org_id', 'user_id'])
-        .where(
-          'request_id',
-          'in',
-          rows.map((row) => row.id),
-        )
-        .execute()
-    : [];
+  const pocRows = await findRecipientPocRows(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
   return rows.flatMap((request) => {
     const own = recipients.filter((recipient) => recipient.request_id === request.id);
     const pocs = pocRows.filter((poc) => poc.request_id === request.id);

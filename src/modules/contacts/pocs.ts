@@ -26,8 +26,24 @@ export interface CurrentPoc {
 type Reader = Kysely<Database>;
 
 /**
- * The entries not removed, stale ones included: a stale contact is still the best one known, and
- * the directory shows it as stale. Ordered by organization, then role, then id.
+ * Entries not removed whose holder still belongs to the entry's organization, with an account not
+ * disabled. Removing a member or disabling an account leaves the entry in place (an admin replaces or
+ * removes it), but someone who left must stop receiving and acting on the organization's requests at once.
+ */
+function heldEntries(db: Reader) {
+  return db
+    .selectFrom('poc_entries as p')
+    .innerJoin('memberships as hm', (join) =>
+      join.onRef('hm.org_id', '=', 'p.org_id').onRef('hm.user_id', '=', 'p.user_id'),
+    )
+    .innerJoin('users as hu', 'hu.id', 'p.user_id')
+    .where('p.removed_at', 'is', null)
+    .where('hu.disabled_at', 'is', null);
+}
+
+/**
+ * The current entries (see heldEntries), stale ones included: a stale contact is still the best one
+ * known, and the directory shows it as stale. Ordered by organization, then role, then id.
  */
 export async function findCurrentPocs(
   db: Reader,
@@ -35,25 +51,23 @@ export async function findCurrentPocs(
   roles?: readonly PocRole[],
 ): Promise<CurrentPoc[]> {
   if (orgIds.length === 0) return [];
-  let query = db
-    .selectFrom('poc_entries')
+  let query = heldEntries(db)
     .select([
-      'id',
-      'org_id',
-      'user_id',
-      'role',
-      'name',
-      'email',
-      'languages',
-      'openpgp_key',
-      'openpgp_fingerprint',
-      'openpgp_expires_at',
-      'valid_until',
+      'p.id',
+      'p.org_id',
+      'p.user_id',
+      'p.role',
+      'p.name',
+      'p.email',
+      'p.languages',
+      'p.openpgp_key',
+      'p.openpgp_fingerprint',
+      'p.openpgp_expires_at',
+      'p.valid_until',
     ])
-    .where('org_id', 'in', orgIds)
-    .where('removed_at', 'is', null);
-  if (roles && roles.length > 0) query = query.where('role', 'in', roles);
-  const rows = await query.orderBy('org_id').orderBy('role').orderBy('id').execute();
+    .where('p.org_id', 'in', orgIds);
+  if (roles && roles.length > 0) query = query.where('p.role', 'in', roles);
+  const rows = await query.orderBy('p.org_id').orderBy('p.role').orderBy('p.id').execute();
   return rows.map((row) => ({
     id: row.id,
     orgId: row.org_id,
@@ -69,27 +83,15 @@ export async function findCurrentPocs(
   }));
 }
 
-/** The members who hold a current POC entry of the organization: who may act for it on requests. */
+/** The members who hold a current POC entry of the organization (see heldEntries): who may act for it on requests. */
 export async function findPocHolderUserIds(db: Reader, orgId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('poc_entries')
-    .select('user_id')
-    .distinct()
-    .where('org_id', '=', orgId)
-    .where('removed_at', 'is', null)
-    .execute();
+  const rows = await heldEntries(db).select('p.user_id').distinct().where('p.org_id', '=', orgId).execute();
   return rows.map((row) => row.user_id);
 }
 
 /** The user's current POC entries, across organizations. */
 export async function findPocsHeldBy(db: Reader, userId: string): Promise<CurrentPoc[]> {
-  const orgs = await db
-    .selectFrom('poc_entries')
-    .select('org_id')
-    .distinct()
-    .where('user_id', '=', userId)
-    .where('removed_at', 'is', null)
-    .execute();
+  const orgs = await heldEntries(db).select('p.org_id').distinct().where('p.user_id', '=', userId).execute();
   const pocs = await findCurrentPocs(
     db,
     orgs.map((row) => row.org_id),
@@ -139,10 +141,9 @@ export interface MatchedPoc extends CurrentPoc {
   subregionCode: string | null;
 }
 
-/** Current entries of verified organizations that match the filter, ordered by organization, role and id. */
+/** Current entries (see heldEntries) of verified organizations that match the filter, ordered by organization, role and id. */
 export async function findPocsMatching(db: Reader, filter: PocFilter): Promise<MatchedPoc[]> {
-  let query = db
-    .selectFrom('poc_entries as p')
+  let query = heldEntries(db)
     .innerJoin('organizations as o', 'o.id', 'p.org_id')
     .leftJoin('countries as c', 'c.code', 'o.country_code')
     .select([
@@ -164,7 +165,6 @@ export async function findPocsMatching(db: Reader, filter: PocFilter): Promise<M
       'c.subregion_code',
       'c.intermediate_region_code',
     ])
-    .where('p.removed_at', 'is', null)
     .where('o.verification_status', '=', 'verified');
   if (filter.orgIds?.length) query = query.where('p.org_id', 'in', filter.orgIds);
   if (filter.roles?.length) query = query.where('p.role', 'in', filter.roles);
