@@ -29,6 +29,12 @@ export interface ReadScope {
   isSystem: boolean;
   userId?: string;
   orgIds: string[];
+  /**
+   * The reader acts through a credential bound to the organizations in `orgIds` (an API token): being
+   * named on a record then counts only when one of those organizations is involved in the record, so a
+   * token scoped to one organization never reaches what its owner was named on for another.
+   */
+  orgScoped?: boolean;
 }
 
 /*
@@ -39,15 +45,22 @@ export interface ReadScope {
  * part in, verified or not. Visibility and TLP each pick an audience and a reader must be in both.
  */
 
+function isOrgInvolved(scope: ReadScope, record: RecordResource): boolean {
+  return scope.orgIds.some(
+    (orgId) => orgId === record.ownerOrgId || record.participantOrgIds.includes(orgId),
+  );
+}
+
 function isNamed(scope: ReadScope, record: RecordResource): boolean {
-  return scope.userId !== undefined && record.participantUserIds.includes(scope.userId);
+  return (
+    scope.userId !== undefined &&
+    record.participantUserIds.includes(scope.userId) &&
+    (scope.orgScoped !== true || isOrgInvolved(scope, record))
+  );
 }
 
 function isInvolved(scope: ReadScope, record: RecordResource): boolean {
-  return (
-    isNamed(scope, record) ||
-    scope.orgIds.some((orgId) => orgId === record.ownerOrgId || record.participantOrgIds.includes(orgId))
-  );
+  return isNamed(scope, record) || isOrgInvolved(scope, record);
 }
 
 function isInVisibilityAudience(scope: ReadScope, record: RecordResource): boolean {

@@ -92,7 +92,9 @@ describe('actor helpers', () => {
       isSystem: false,
       userId: 'usr_mem_u',
       orgIds: [U],
+      orgScoped: false,
     });
+    expect(readScope(ACTORS.tokA!)).toMatchObject({ userId: 'usr_tok_a', orgIds: [A], orgScoped: true });
     expect(readScope(ACTORS.pa!)).toMatchObject({ isCommunity: true, orgIds: [] });
     expect(readScope(ACTORS.paToken!)).toMatchObject({ isCommunity: false });
     expect(readScope(ACTORS.sys!)).toEqual({

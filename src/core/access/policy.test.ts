@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ACTOR_NAMES, ACTORS, ALL, B, names, org, orgA, orgU, PLATFORM, record, U } from './fixtures.ts';
+import type { ActorMembership, UserActor } from './actor.ts';
+import type { RecordResource } from './audience.ts';
+import { A, ACTOR_NAMES, ACTORS, ALL, B, names, org, orgA, orgU, PLATFORM, record, U } from './fixtures.ts';
 import { type AccessRequest, can } from './policy.ts';
 
 type Case = [name: string, request: AccessRequest, allowed: string];
@@ -182,3 +184,56 @@ describe('can: actors × actions matrix', () => {
     expect(actual).toEqual(names(allowed));
   });
 });
+
+describe('record.read: a token names its owner only within its organization', () => {
+  // One person, named on records, signed in through a session or holding a token scoped to B or to A.
+  const person = { ...(ACTORS.partP as UserActor) };
+  const withSession: UserActor = { ...person, memberships: [memberOf(A), memberOf(B)] };
+  const tokenOfB: UserActor = { ...withSession, memberships: [memberOf(B)], via: 'token', tokenId: 'tok_b' };
+  const tokenOfA: UserActor = { ...withSession, memberships: [memberOf(A)], via: 'token', tokenId: 'tok_a' };
+  const readers = { withSession, tokenOfB, tokenOfA };
+  const readersOf = (resource: RecordResource) =>
+    Object.entries(readers)
+      .filter(([, actor]) => can(actor, 'record.read', resource))
+      .map(([name]) => name)
+      .sort();
+
+  it('RED owned by A, naming the person: a token of B reads nothing, a token of A and the session do', () => {
+    const red = record({ visibility: 'participants', tlp: 'TLP:RED', participantUserIds: ['usr_p'] });
+    expect(readersOf(red)).toEqual(['tokenOfA', 'withSession']);
+  });
+
+  it('RED where B takes part: the token of B reads it as well', () => {
+    const red = record({
+      visibility: 'participants',
+      tlp: 'TLP:RED',
+      participantOrgIds: [B],
+      participantUserIds: ['usr_p'],
+    });
+    expect(readersOf(red)).toEqual(['tokenOfA', 'tokenOfB', 'withSession']);
+  });
+
+  it('AMBER owned by U, naming the person: only the session reads it (neither token organization is involved)', () => {
+    const amber = record({
+      ownerOrgId: U,
+      visibility: 'participants',
+      tlp: 'TLP:AMBER',
+      participantUserIds: ['usr_p'],
+    });
+    expect(readersOf(amber)).toEqual(['withSession']);
+  });
+
+  it('a record owned by a person names its token holder nowhere', () => {
+    const red = record({
+      ownerOrgId: null,
+      visibility: 'participants',
+      tlp: 'TLP:RED',
+      participantUserIds: ['usr_p'],
+    });
+    expect(readersOf(red)).toEqual(['withSession']);
+  });
+});
+
+function memberOf(orgId: string): ActorMembership {
+  return { orgId, role: 'member', orgKind: 'cert', isOrgVerified: true };
+}

@@ -170,6 +170,8 @@ export function readScope(actor: Actor): ReadScope {
         isSystem: false,
         userId: actor.userId,
         orgIds: actor.memberships.map((m) => m.orgId),
+        // A token carries only its organization's membership, and names count only within it.
+        orgScoped: actor.via === 'token',
       };
   }
 }

@@ -29,7 +29,8 @@ const NOTHING = sql<SqlBool>`1 = 0`;
  * (isInRecordAudience) for the record a request is (see audience.ts in this module), written as SQL so
  * lists, exports and counts filter in the database. Named people are the sender and the POCs the request
  * was addressed or escalated to, each while a member of the organization they were named for; involved
- * organizations are the sender's and the recipients'.
+ * organizations are the sender's and the recipients'. A token's holder is named only where the token's
+ * organization is involved (ReadScope.orgScoped).
  */
 export function readableCondition(scope: ReadScope): RawBuilder<SqlBool> {
   if (scope.isSystem) return sql<SqlBool>`r.tlp <> 'TLP:RED'`;
@@ -37,10 +38,11 @@ export function readableCondition(scope: ReadScope): RawBuilder<SqlBool> {
     scope.orgIds.length === 0
       ? NOTHING
       : sql<SqlBool>`(r.sender_org_id IN (${sql.join(scope.orgIds)}) OR EXISTS (SELECT 1 FROM assistance_recipients io WHERE io.request_id = r.id AND io.org_id IN (${sql.join(scope.orgIds)})))`;
-  const named =
+  const namedAnywhere =
     scope.userId === undefined
       ? NOTHING
       : sql<SqlBool>`((r.sender_user_id = ${scope.userId} AND EXISTS (SELECT 1 FROM memberships sm WHERE sm.org_id = r.sender_org_id AND sm.user_id = ${scope.userId})) OR EXISTS (SELECT 1 FROM assistance_recipient_pocs np INNER JOIN memberships nm ON nm.org_id = np.org_id AND nm.user_id = np.user_id WHERE np.request_id = r.id AND np.user_id = ${scope.userId}))`;
+  const named = scope.orgScoped ? sql<SqlBool>`(${namedAnywhere} AND ${involvedOrg})` : namedAnywhere;
   const involved = sql<SqlBool>`(${named} OR ${involvedOrg})`;
   // TLP:CLEAR and TLP:GREEN requests are 'community' records: the verified community, and the involved.
   const community = scope.isCommunity

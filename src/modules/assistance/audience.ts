@@ -1,5 +1,5 @@
 import type { Actor, RecordResource, TlpLabel } from '../../core/access/index.ts';
-import type { RecipientPocRow, RecipientRow, RequestRow } from './assistance.repository.ts';
+import type { RecipientRow, RequestRow } from './assistance.repository.ts';
 
 /**
  * A request as a labelled record: the one policy (core/access) decides who reads it, and the same rule
@@ -45,20 +45,18 @@ export interface ViewerSides {
 
 export function viewerSides(
   actor: Actor,
-  request: Pick<RequestRow, 'sender_org_id' | 'sender_user_id'>,
+  request: Pick<RequestRow, 'sender_org_id'>,
   recipients: readonly Pick<RecipientRow, 'org_id'>[],
-  pocs: readonly Pick<RecipientPocRow, 'org_id' | 'user_id'>[],
 ): ViewerSides {
   if (actor.type !== 'user') return { isSender: false, recipientOrgIds: [] };
+  // Sides follow current membership only. A named person is named for an organization and only while a
+  // member of it, so membership already covers them; and a token lists only its own organization, so it
+  // never opens the side of another organization its owner belongs to or was named for.
   const memberOf = new Set(actor.memberships.map((m) => m.orgId));
-  const isSender = actor.userId === request.sender_user_id || memberOf.has(request.sender_org_id);
-  const recipientOrgIds = recipients
-    .map((recipient) => recipient.org_id)
-    .filter(
-      (orgId) =>
-        memberOf.has(orgId) || pocs.some((poc) => poc.org_id === orgId && poc.user_id === actor.userId),
-    );
-  return { isSender, recipientOrgIds };
+  return {
+    isSender: memberOf.has(request.sender_org_id),
+    recipientOrgIds: recipients.map((recipient) => recipient.org_id).filter((orgId) => memberOf.has(orgId)),
+  };
 }
 
 /** Whether the reader sees a thread message (or its attachments). */

@@ -246,7 +246,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, input: Static
 }
 
 export async function getRequest(ctx: AppContext, actor: Actor, id: string) {
-  const { request, recipients, pocs } = await getReadableRequest(ctx, actor, id);
+  const { request, recipients } = await getReadableRequest(ctx, actor, id);
   const [messages, attachments] = await Promise.all([
     findMessageRows(ctx.db, id),
     findAttachmentMetaRows(ctx.db, id),
@@ -256,19 +256,19 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: string) {
     recipients,
     messages,
     attachments,
-    viewerSides(actor, request, recipients, pocs),
+    viewerSides(actor, request, recipients),
     nowIso(),
   );
 }
 
 export async function getAttachment(ctx: AppContext, actor: Actor, id: string, attachmentId: string) {
-  const { request, recipients, pocs } = await getReadableRequest(ctx, actor, id);
+  const { request, recipients } = await getReadableRequest(ctx, actor, id);
   const attachment = await findAttachmentRow(ctx.db, id, attachmentId);
   if (!attachment) throw notFound('Attachment');
   if (attachment.message_id !== null) {
     // A thread attachment follows its message: bilateral.
     const message = (await findMessageRows(ctx.db, id)).find((row) => row.id === attachment.message_id);
-    const sides = viewerSides(actor, request, recipients, pocs);
+    const sides = viewerSides(actor, request, recipients);
     if (!message || !isMessageVisible(sides, message, request.sender_org_id)) throw notFound('Attachment');
   }
   return {
@@ -319,7 +319,7 @@ async function withRecipients(ctx: AppContext, actor: Actor, rows: RequestRow[])
     );
     // The SQL filter and the policy say the same; should they ever differ, the policy wins.
     if (!can(actor, 'record.read', record)) return [];
-    return [{ request, recipients: own, sides: viewerSides(actor, request, own, pocs) }];
+    return [{ request, recipients: own, sides: viewerSides(actor, request, own) }];
   });
 }
 
