@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addMember, createOrganization, createUser, currentTotp, DEFAULT_PASSWORD } from '../factories.ts';
+import { createOrganization } from '../factories.ts';
 import { waitUntil } from '../fixtures/delivery-support.ts';
 import { decryptReceivedMail, generateRecipientKey } from '../fixtures/openpgp.ts';
 import { signIn } from '../harness/app.ts';
+import { createMember, signInInBrowser } from './accounts.ts';
 import { describeInBrowser, launchBrowser, type Stack, startStack } from './harness.ts';
 
 const SHOTS = '/tmp/e2e-assistance';
@@ -47,24 +48,10 @@ describeInBrowser('request for assistance between two States, in Chromium', () =
     await stack?.close();
   });
 
+  const signInAs = (context: BrowserContext, email: string, withTotp: boolean) =>
+    signInInBrowser(stack.baseUrl, context, email, withTotp);
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-
-  async function signInAs(context: BrowserContext, email: string, withTotp: boolean): Promise<Page> {
-    // Every wait is for a state the page must reach in well under this; a failure should say so early.
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${stack.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(DEFAULT_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    if (withTotp) {
-      await page.getByLabel('Authentication code').fill(await currentTotp());
-      await page.getByRole('button', { name: 'Sign in' }).last().click();
-    }
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
 
   it('takes a request from composing through encrypted mail to a response, and hides it from outsiders', async () => {
     const db = stack.app.ctx.db;
@@ -85,16 +72,11 @@ describeInBrowser('request for assistance between two States, in Chromium', () =
       kind: 'cert',
       countryCode: 'FR',
     });
-    const people = async (orgId: string, role: 'org_admin' | 'member', hasTotp = false) => {
-      const user = await createUser(db, { hasTotp });
-      await addMember(db, orgId, user.id, role);
-      return user;
-    };
-    const kenyaAdmin = await people(kenya.id, 'org_admin');
-    const kenyaPoc = await people(kenya.id, 'member', true);
-    const chileAdmin = await people(chile.id, 'org_admin');
-    const chilePoc = await people(chile.id, 'member', true);
-    const outsider = await people(bystander.id, 'member');
+    const kenyaAdmin = await createMember(db, kenya.id, 'org_admin');
+    const kenyaPoc = await createMember(db, kenya.id, 'member', true);
+    const chileAdmin = await createMember(db, chile.id, 'org_admin');
+    const chilePoc = await createMember(db, chile.id, 'member', true);
+    const outsider = await createMember(db, bystander.id, 'member');
 
     // Each State's admin nominates its point of contact through the API; Chile's entry carries an OpenPGP key.
     const chileEntryEmail = 'duty@csirt.cl.example';

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addMember, createOrganization, createUser, currentTotp, DEFAULT_PASSWORD } from '../factories.ts';
+import { createOrganization, createUser } from '../factories.ts';
 import { generateRecipientKey } from '../fixtures/openpgp.ts';
 import { type Client, signIn } from '../harness/app.ts';
+import { createMember, signInInBrowser } from './accounts.ts';
 import {
   describeInBrowser,
   findSeriousA11yViolations,
@@ -37,22 +38,13 @@ describeInBrowser(
       await stack?.close();
     });
 
+    // Everyone who signs in to the browser here does so with TOTP.
+    const signInAs = (context: BrowserContext, email: string) =>
+      signInInBrowser(stack.baseUrl, context, email, true);
+
     async function expectCreated(response: Awaited<ReturnType<Client['request']>>) {
       expect(response.statusCode, response.body).toBe(201);
       return response.json() as { id: string };
-    }
-
-    async function signInAs(context: BrowserContext, email: string): Promise<Page> {
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      await page.goto(`${stack.baseUrl}/sign-in`);
-      await page.getByLabel('E-mail address').fill(email);
-      await page.getByLabel('Password').fill(DEFAULT_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).last().click();
-      await page.getByLabel('Authentication code').fill(await currentTotp());
-      await page.getByRole('button', { name: 'Sign in' }).last().click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-      return page;
     }
 
     it('finds no serious or critical axe-core violation on the new pages', async () => {
@@ -70,16 +62,11 @@ describeInBrowser(
         kind: 'state',
         countryCode: 'CL',
       });
-      const member = async (orgId: string, role: 'org_admin' | 'member', hasTotp = false) => {
-        const user = await createUser(db, { hasTotp });
-        await addMember(db, orgId, user.id, role);
-        return user;
-      };
-      const kenyaAdmin = await member(kenya.id, 'org_admin');
-      const kenyaUser = await member(kenya.id, 'org_admin', true);
-      const kenyaDiplomat = await member(kenya.id, 'member', true);
-      const chileAdmin = await member(chile.id, 'org_admin');
-      const chilePoc = await member(chile.id, 'member', true);
+      const kenyaAdmin = await createMember(db, kenya.id, 'org_admin');
+      const kenyaUser = await createMember(db, kenya.id, 'org_admin', true);
+      const kenyaDiplomat = await createMember(db, kenya.id, 'member', true);
+      const chileAdmin = await createMember(db, chile.id, 'org_admin');
+      const chilePoc = await createMember(db, chile.id, 'member', true);
       const secretariat = await createUser(db, { isPlatformAdmin: true });
       const secretariatApi = await createUser(db, { isPlatformAdmin: true });
 
