@@ -325,6 +325,37 @@ describeEachDialect('assistance: sending and the lifecycle', (dialect) => {
     expect(await countRows(t.database.db, 'assistance_attachments')).toBeGreaterThanOrEqual(0);
   });
 
+  it('answers a date that is no instant with 422 and a message naming the field, writing nothing', async () => {
+    const before = await countRows(t.database.db, 'assistance_requests');
+    const later = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ detectedAt: '2020-12-31T23:59:60Z' }, 'invalid_detected_at', 'detectedAt falls on a leap second'],
+      [{ detectedAt: later(1) }, 'invalid_detected_at', 'detectedAt is in the future'],
+      [{ acknowledgeBy: '2099-12-31T23:59:60Z' }, 'invalid_deadline', 'acknowledgeBy falls on a leap second'],
+      [
+        { acknowledgeBy: later(2), respondBy: '2099-06-30T23:59:60+00:00' },
+        'invalid_deadline',
+        'respondBy falls on a leap second',
+      ],
+    ];
+    for (const [overrides, code, title] of cases) {
+      const response = await sendRequest(cast.sender.poc.client, requestBody(cast, overrides));
+      expect(response.statusCode, response.body).toBe(422);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe(code);
+      expect(response.json().title).toContain(title);
+    }
+    expect(await countRows(t.database.db, 'assistance_requests')).toBe(before);
+
+    // An offset is a valid way to give an instant: stored in UTC.
+    const sent = await sendRequest(
+      cast.sender.poc.client,
+      requestBody(cast, { detectedAt: '2026-01-15T10:30:00+03:00', acknowledgeBy: later(3) }),
+    );
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json().detectedAt).toBe('2026-01-15T07:30:00.000Z');
+  });
+
   it('refuses attachments over the upload limit', async () => {
     const small = await createTestApp(dialect, { UPLOAD_LIMIT_BYTES: '2048' });
     try {

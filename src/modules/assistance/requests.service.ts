@@ -58,24 +58,78 @@ function canonicalLanguageTag(tag: string): string {
   throw unprocessable('invalid_language', 'responseLanguage is not a valid BCP 47 language tag.');
 }
 
-function deadlinesOf(
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An RFC 3339 date-time as an instant, or why it is not one. The schema's `date-time` format admits
+ * what JavaScript dates cannot hold (a leap second, `23:59:60`), so every date input is parsed here,
+ * once, before anything is written.
+ */
+function parseInstant(value: string, field: string, code: string): Date {
+  const parts = RFC3339.exec(value);
+  const [year, month, day, hour, minute, second] = (parts?.slice(1, 7) ?? []).map(Number) as number[];
+  if (second === 60) {
+    throw unprocessable(
+      code,
+      `${field} falls on a leap second (:60), which cannot be stored; give :59 instead.`,
+    );
+  }
+  const date = new Date(value);
+  const isCalendarDate =
+    year !== undefined &&
+    month !== undefined &&
+    day !== undefined &&
+    new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day &&
+    month >= 1 &&
+    month <= 12;
+  if (
+    !parts ||
+    !isCalendarDate ||
+    hour === undefined ||
+    hour > 23 ||
+    minute === undefined ||
+    minute > 59 ||
+    second === undefined ||
+    second > 59 ||
+    Number.isNaN(date.getTime())
+  ) {
+    throw unprocessable(
+      code,
+      `${field} is not a valid date and time (RFC 3339, such as 2026-03-01T08:00:00Z).`,
+    );
+  }
+  return date;
+}
+
+/** The request's dates, parsed and checked before the transaction. */
+function datesOf(
   input: Static<typeof CreateRequest>,
   now: Date,
-): { acknowledgeBy: string; respondBy: string } {
+): { acknowledgeBy: string; respondBy: string; detectedAt: string | null } {
   const [acknowledgeIn, respondIn] = DEFAULT_DEADLINES[input.urgency];
+  const detectedAt = input.detectedAt
+    ? parseInstant(input.detectedAt, 'detectedAt', 'invalid_detected_at')
+    : null;
+  if (detectedAt && detectedAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw unprocessable('invalid_detected_at', 'detectedAt is in the future.');
+  }
   const acknowledgeBy = input.acknowledgeBy
-    ? new Date(input.acknowledgeBy)
+    ? parseInstant(input.acknowledgeBy, 'acknowledgeBy', 'invalid_deadline')
     : new Date(now.getTime() + acknowledgeIn);
   const respondBy = input.respondBy
-    ? new Date(input.respondBy)
+    ? parseInstant(input.respondBy, 'respondBy', 'invalid_deadline')
     : new Date(Math.max(now.getTime() + respondIn, acknowledgeBy.getTime()));
-  if (Number.isNaN(acknowledgeBy.getTime()) || acknowledgeBy <= now) {
+  if (acknowledgeBy <= now) {
     throw unprocessable('invalid_deadline', 'acknowledgeBy must be in the future.');
   }
-  if (Number.isNaN(respondBy.getTime()) || respondBy < acknowledgeBy) {
+  if (respondBy < acknowledgeBy) {
     throw unprocessable('invalid_deadline', 'respondBy must not be before acknowledgeBy.');
   }
-  return { acknowledgeBy: acknowledgeBy.toISOString(), respondBy: respondBy.toISOString() };
+  return {
+    acknowledgeBy: acknowledgeBy.toISOString(),
+    respondBy: respondBy.toISOString(),
+    detectedAt: detectedAt ? detectedAt.toISOString() : null,
+  };
 }
 
 export async function createRequest(ctx: AppContext, actor: Actor, input: Static<typeof CreateRequest>) {
@@ -120,10 +174,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, input: Static
 
   const responseLanguage = canonicalLanguageTag(input.responseLanguage);
   const now = new Date();
-  const { acknowledgeBy, respondBy } = deadlinesOf(input, now);
-  if (input.detectedAt && new Date(input.detectedAt).getTime() > now.getTime() + 5 * 60_000) {
-    throw unprocessable('invalid_detected_at', 'detectedAt is in the future.');
-  }
+  const { acknowledgeBy, respondBy, detectedAt } = datesOf(input, now);
 
   const findings = (['description', 'actionsTaken', 'assistanceDetails'] as const).flatMap((field) =>
     detectPersonalData(input[field]).map((finding) => ({ field, ...finding })),
@@ -150,7 +201,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, input: Static
         sender_user_id: actor.userId,
         tlp: input.tlp,
         title: input.title.trim(),
-        detected_at: input.detectedAt ? new Date(input.detectedAt).toISOString() : null,
+        detected_at: detectedAt,
         incident_status: input.incidentStatus,
         sector: input.sector,
         impact_level: input.impactLevel,
