@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime, formattingLocale } from '../../lib/dates.tsx';
 import { Badge } from '../../ui/index.ts';
@@ -26,16 +25,6 @@ export function StatusBadge({ status }: { status: RequestStatus }) {
 export function OverdueBadge() {
   const { t } = useTranslation();
   return <Badge tone="danger">{t('assistance.overdue')}</Badge>;
-}
-
-/** The current time, refreshed every minute, so relative deadlines stay true on a page left open. */
-export function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), 60_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
 }
 
 type DeadlineProps = { value: string; isOverdue?: boolean | undefined; now: Date };

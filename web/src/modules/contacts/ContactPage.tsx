@@ -4,6 +4,7 @@ import { useCurrentUser } from '../../app/auth.tsx';
 import { useToast } from '../../app/toasts.tsx';
 import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { useNow } from '../../lib/useNow.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useQuery } from '../../lib/useQuery.ts';
 import {
@@ -22,7 +23,7 @@ import { usePocCodes } from './codes.ts';
 import { contactsApi, keyDownloadPath } from './contactsApi.ts';
 import { useContactErrorMessage } from './errors.ts';
 import { directoryPath, editContactPath } from './paths.ts';
-import { useCountries, useNow } from './reference.ts';
+import { useCountries } from './reference.ts';
 import './contacts.css';
 
 /** /contacts/:id: one entry, its key, and "confirm these details are still correct". */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
 import { PagedListView } from '../../lib/PagedListView.tsx';
+import { useNow } from '../../lib/useNow.ts';
 import { usePagedList } from '../../lib/usePagedList.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { Alert, Button, ButtonLink, PageHeader, PageSpinner, Select, TextField } from '../../ui/index.ts';
@@ -13,7 +14,7 @@ import { SERVICE_CODES, usePocCodes } from './codes.ts';
 import { contactsApi } from './contactsApi.ts';
 import { FreshnessPanel } from './FreshnessPanel.tsx';
 import { coveragePath, nominatePath } from './paths.ts';
-import { FILTER_LANGUAGES, useCountries, useLanguageNames, useNow, useRegions } from './reference.ts';
+import { FILTER_LANGUAGES, useCountries, useLanguageNames, useRegions } from './reference.ts';
 import {
   type ContactQuery,
   type ContactSummary,

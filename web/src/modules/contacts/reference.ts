@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useUiLanguage } from '../../lib/localized.ts';
 import { namesByCode, useCountryList, useRegionList } from '../../lib/reference.ts';
 
@@ -23,16 +23,6 @@ export function useRegions() {
 
 /** Language names in the UI language. */
 export { useLanguageNames } from '../../lib/localized.ts';
-
-/** The current time, updated every minute, for "local time now" on contact cards. */
-export function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), 60_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /** Widely used languages a directory search offers by name; the API matches on the primary subtag. */
 export const FILTER_LANGUAGES = [
