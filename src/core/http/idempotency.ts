@@ -15,9 +15,18 @@ declare module 'fastify' {
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
+/**
+ * Whose answers a key replays: one credential's. Keyed by the session or the token as well as the user,
+ * a kept answer never reaches another credential of the same person (a token scoped to another
+ * organization, say), which the route's own access checks would have judged differently.
+ */
 function actorKeyOf(request: FastifyRequest): string {
   const actor = request.actor;
-  if (actor.type === 'user') return `user:${actor.userId}`;
+  if (actor.type === 'user') {
+    const credential =
+      actor.via === 'token' ? `token:${actor.tokenId ?? ''}` : `session:${actor.sessionId ?? ''}`;
+    return `user:${actor.userId}:${credential}`;
+  }
   return `address:${request.ip}`;
 }
 
