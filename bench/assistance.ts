@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import * as openpgp from 'openpgp';
 import { openDatabase } from '../src/core/db/database.ts';
 import { newId, nowIso } from '../src/core/db/ids.ts';
@@ -14,6 +12,7 @@ import { seedReference } from '../src/core/reference/seed.ts';
 import { seedModules } from '../src/modules/index.ts';
 import { migrateToLatest } from '../src/schema.ts';
 import { startReceiver } from './delivery.ts';
+import { startBenchServer } from './support.ts';
 
 /**
  * Requests for assistance: latency from submitting a request over HTTP to the first e-mail about it
@@ -178,28 +177,6 @@ async function seed(databaseUrl: string, recipientKey: string | null): Promise<S
   }
 }
 
-function startApp(env: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['bench/server.ts', 'full'], {
-    env: { ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve({
-        port: Number(line),
-        stop: async () => {
-          child.kill('SIGTERM');
-          await exited;
-        },
-      });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
 function requestBody(seeded: Seeded, n: number) {
   const inOneHour = new Date(Date.now() + 3_600_000).toISOString();
   const inOneDay = new Date(Date.now() + 86_400_000).toISOString();
@@ -243,7 +220,7 @@ async function measureOnce(
     : null;
   const seeded = await seed(url, key);
   const receiver = await startReceiver();
-  const app = await startApp({
+  const app = await startBenchServer(['full'], {
     DATABASE_URL: url,
     DATA_DIR: directory,
     SMTP_URL: receiver.url,

@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type DatabaseHandle, openDatabase } from '../src/core/db/database.ts';
@@ -17,6 +14,8 @@ import { hashPassword } from '../src/core/identity/passwords.ts';
 import { seedReference } from '../src/core/reference/seed.ts';
 import { seedModules } from '../src/modules/index.ts';
 import { migrateToLatest } from '../src/schema.ts';
+import { startReceiver } from './delivery.ts';
+import { withScratchPostgres } from './support.ts';
 
 /**
  * A communication check to 1,000 POCs, on SQLite and on PostgreSQL: the time from the POST until the SMTP
@@ -56,57 +55,6 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-
-interface Receiver {
-  url: string;
-  /** Resolves with the last receipt time once `count` messages in all have arrived. */
-  lastReceiptAt(count: number, timeoutMs: number): Promise<number>;
-  stop(): void;
-}
-
-/** bench/delivery.ts's SMTP receiver in a child process, printing `received <outbox id> <time>` lines. */
-function startReceiver(): Promise<Receiver> {
-  const script = fileURLToPath(new URL('./delivery.ts', import.meta.url));
-  const child = spawn(process.execPath, [script, 'smtp-receiver'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const receipts = new Map<string, number>();
-  let last = 0;
-  const waiters = new Set<() => void>();
-  const lines = createInterface({ input: child.stdout! });
-  return new Promise((resolveReady, rejectReady) => {
-    child.once('exit', (code) => rejectReady(new Error(`the SMTP receiver exited with ${code}`)));
-    lines.on('line', (line) => {
-      const [kind, value, at] = line.split(' ');
-      if (kind === 'received' && value && at && !receipts.has(value)) {
-        receipts.set(value, Number(at));
-        last = Math.max(last, Number(at));
-        for (const waiter of waiters) waiter();
-      } else if (kind === 'listening') {
-        resolveReady({
-          url: `smtp://127.0.0.1:${value}`,
-          lastReceiptAt(count, timeoutMs) {
-            return new Promise((resolveAll, reject) => {
-              const timer = setTimeout(() => {
-                waiters.delete(check);
-                reject(
-                  new Error(`only ${receipts.size} of ${count} messages arrived within ${timeoutMs} ms`),
-                );
-              }, timeoutMs);
-              const check = () => {
-                if (receipts.size < count) return;
-                clearTimeout(timer);
-                waiters.delete(check);
-                resolveAll(last);
-              };
-              waiters.add(check);
-              check();
-            });
-          },
-          stop: () => child.kill('SIGTERM'),
-        });
-      }
-    });
-  });
-}
 
 /** A platform admin, and 1,000 POCs of verified organizations spread over every country and so every region. */
 async function seed(handle: DatabaseHandle): Promise<{ adminEmail: string; regions: number }> {
@@ -233,6 +181,9 @@ async function measure(dialect: string, databaseUrl: string, workDir: string): P
   const { adminEmail, regions } = seeded;
 
   const receiver = await startReceiver();
+  /** The receipt time of the last message, once `count` messages in all have arrived. */
+  const lastReceiptAt = async (count: number) =>
+    Math.max(...(await receiver.receiptsOf(count, 120_000)).values());
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '0',
@@ -280,7 +231,7 @@ async function measure(dialect: string, databaseUrl: string, workDir: string): P
       const targets = (JSON.parse(body) as { targetCount: number }).targetCount;
       if (targets !== POCS) throw new Error(`the check reached ${targets} POCs, not ${POCS}`);
       received += POCS;
-      const last = await receiver.lastReceiptAt(received, 120_000);
+      const last = await lastReceiptAt(received);
       return { totalMs: last - started, postMs: answered - started };
     };
     const plain = async (): Promise<RunFigures> => {
@@ -300,7 +251,7 @@ async function measure(dialect: string, databaseUrl: string, workDir: string): P
       });
       const committed = wallClock();
       received += POCS;
-      const last = await receiver.lastReceiptAt(received, 120_000);
+      const last = await lastReceiptAt(received);
       return { totalMs: last - started, postMs: committed - started };
     };
     // Between runs and before stopping: every message marked delivered, so no run starts with the
@@ -367,33 +318,10 @@ export async function benchmarkExercises(): Promise<DialectFigures[]> {
   const workDir = mkdtempSync(join(tmpdir(), 'cg-bench-exercises-'));
   try {
     results.push(await measure('sqlite', `sqlite:${join(workDir, 'exercises.db')}`, workDir));
-    const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = new pg.Client({ connectionString: adminUrl });
-    try {
-      await admin.connect();
-    } catch {
-      process.stdout.write('  PostgreSQL not reachable: its figures are skipped.\n');
-      return results;
-    }
-    const name = `cg_bench_exercises_${process.pid}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      results.push(await measure('postgres', url.toString(), workDir));
-    } finally {
-      // A closed pool's connections linger until the server has read their Terminate; forcing the drop
-      // before then reaches a client still listening for errors, which would crash this process.
-      for (let wait = 0; wait < 100; wait++) {
-        const open = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
-          name,
-        ]);
-        if (open.rows[0].n === 0) break;
-        await new Promise((resolveLater) => setTimeout(resolveLater, 50));
-      }
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    const postgres = await withScratchPostgres('cg_bench_exercises', (url) =>
+      measure('postgres', url, workDir),
+    );
+    if (postgres) results.push(postgres);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../src/core/db/database.ts';
 import { newId, nowIso } from '../src/core/db/ids.ts';
 import { seedReference } from '../src/core/reference/seed.ts';
 import { indexDocuments } from '../src/core/search/index.ts';
 import { migrateToLatest } from '../src/schema.ts';
 import { generateDocuments } from './search.ts';
+import { startBenchServer, withScratchPostgres } from './support.ts';
 
 /**
  * The participation module's two targets, on SQLite and on PostgreSQL, through the real HTTP app:
@@ -28,32 +26,6 @@ const SEARCH_DOCUMENTS = 100_000;
 const WARMUP = 5;
 const ROUNDS = 40;
 const SEARCH_QUERIES = ['incident reporting', 'supply chain', 'critical infra', 'ransomware healthcare'];
-
-interface Server {
-  port: number;
-  stop(): void;
-}
-
-function startServer(args: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['bench/server.ts', ...args], {
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '0',
-      DELIVERY_WORKER: 'false',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve({ port: Number(line), stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -271,7 +243,11 @@ async function measure(
   }
   await handle.close();
 
-  const app = await startServer(['app'], { DATABASE_URL: databaseUrl, DATA_DIR: workDir });
+  const app = await startBenchServer(['app'], {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: workDir,
+    DELIVERY_WORKER: 'false',
+  });
   try {
     const base = `http://127.0.0.1:${app.port}/api/v1`;
     const draftPage = await p50(`${base}/participation/drafts/${draftId}/revisions/1`);
@@ -280,16 +256,16 @@ async function measure(
       const result = await p50(`${base}/search?q=${encodeURIComponent(query)}`);
       searches.push({ query, ms: result.ms, body: result.body });
     }
-    app.stop();
+    await app.stop();
     // The baseline: the same bytes from a bare route, per response.
     const bareFor = async (body: string) => {
       const file = join(workDir, `bare-${Math.random().toString(36).slice(2)}.json`);
       writeFileSync(file, body);
-      const bare = await startServer(['bare', file], {});
+      const bare = await startBenchServer(['bare', file], {});
       try {
         return (await p50(`http://127.0.0.1:${bare.port}/any`)).ms;
       } finally {
-        bare.stop();
+        await bare.stop();
       }
     };
     const page = JSON.parse(draftPage.body) as { blocks: unknown[] };
@@ -311,7 +287,7 @@ async function measure(
       ),
     };
   } finally {
-    app.stop();
+    await app.stop();
   }
 }
 
@@ -321,24 +297,10 @@ export async function benchmarkParticipation(): Promise<DialectFigures[]> {
   try {
     const sqliteUrl = `sqlite:${join(workDir, 'participation.db')}`;
     results.push(await measure('sqlite', sqliteUrl, openDatabase(sqliteUrl), workDir));
-    const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = new pg.Client({ connectionString: adminUrl });
-    try {
-      await admin.connect();
-    } catch {
-      process.stdout.write('  PostgreSQL not reachable: its figures are skipped.\n');
-      return results;
-    }
-    const name = `cg_bench_${process.pid}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      results.push(await measure('postgres', url.toString(), openDatabase(url.toString()), workDir));
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    const postgres = await withScratchPostgres('cg_bench', (url) =>
+      measure('postgres', url, openDatabase(url), workDir),
+    );
+    if (postgres) results.push(postgres);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
