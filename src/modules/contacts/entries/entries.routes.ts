@@ -124,10 +124,13 @@ export async function entryRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'Confirm a point of contact as still correct',
         description:
           'Signed in as the holder, an admin of the organization or the secretariat; or without signing in, ' +
-          'with the token of the reminder link. Signed-in callers send `{}`. Renews the validity for four calendar months.',
+          'with the token of the reminder link. Signed-in callers send `{}` and get the entry back; a token caller gets ' +
+          'only `{ id, confirmedAt, validUntil }`. A link no longer confirms once its holder has left the organization ' +
+          '(`holder_not_member`, 410) or while the organization is not verified (`organization_no_longer_verified`, 410). ' +
+          'Renews the validity for four calendar months.',
         params: IdParams,
         body: schemas.ConfirmBody,
-        response: { 200: schemas.Contact },
+        response: { 200: Type.Union([schemas.Contact, schemas.LinkConfirmation]) },
       },
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },

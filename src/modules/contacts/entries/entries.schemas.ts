@@ -193,4 +193,10 @@ const contactFields = {
 
 export const ContactSummary = Type.Object({ ...contactFields, openpgp: Nullable(OpenPgpSummary) });
 export const Contact = Type.Object({ ...contactFields, openpgp: Nullable(OpenPgpDetail) });
+/** The answer to a confirmation through a reminder link: its holder is not signed in, so only the outcome. */
+export const LinkConfirmation = Type.Object({
+  id: Type.String(),
+  confirmedAt: Type.String({ format: 'date-time' }),
+  validUntil: Type.String({ format: 'date-time' }),
+});
 export const ContactList = pageOf(ContactSummary);

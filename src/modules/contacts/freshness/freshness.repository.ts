@@ -4,15 +4,24 @@ import { RECONFIRM_PURPOSE, reconfirmPayload } from '../entries/entries.reposito
 
 type Reader = Db | Trx;
 
-/** Entries whose validity ends by `before` and whose reminder has not gone out. */
+/**
+ * Entries whose validity ends by `before` and whose reminder has not gone out, held by a current member
+ * with an account not disabled: a reminder's link could not confirm any other (the entry goes stale and
+ * its organization's admins hear of it instead).
+ */
 export function findEntriesDueForReminder(db: Reader, before: string, limit: number) {
   return db
-    .selectFrom('poc_entries')
-    .select('id')
-    .where('removed_at', 'is', null)
-    .where('reminder_sent_at', 'is', null)
-    .where('valid_until', '<=', before)
-    .orderBy('valid_until')
+    .selectFrom('poc_entries as p')
+    .innerJoin('memberships as m', (join) =>
+      join.onRef('m.org_id', '=', 'p.org_id').onRef('m.user_id', '=', 'p.user_id'),
+    )
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select('p.id')
+    .where('p.removed_at', 'is', null)
+    .where('p.reminder_sent_at', 'is', null)
+    .where('p.valid_until', '<=', before)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('p.valid_until')
     .limit(limit)
     .execute();
 }

@@ -11,6 +11,7 @@ import { type PocRole, pocRoleLabel } from '../codes.ts';
 import { presentContact } from '../entries/entries.presenter.ts';
 import {
   type EntryRow,
+  findActiveMember,
   findEntryRow,
   reconfirmPayload,
   retireReconfirmLinks,
@@ -102,13 +103,30 @@ async function confirmWithToken(ctx: AppContext, id: string, token: string) {
       'This reconfirm link has expired. Sign in to confirm the entry.',
     );
   }
+  // A link confirms that the holder still answers for the organization: not once they have left it or
+  // their account was disabled, nor while the organization is not verified.
+  if (!(await findActiveMember(ctx.db, row.org_id, row.user_id))) {
+    throw new AppError(
+      410,
+      'holder_not_member',
+      'The holder of this entry no longer belongs to the organization, so the link cannot confirm it. An admin of the organization can name someone else.',
+    );
+  }
+  if (row.org_verification_status !== 'verified') {
+    throw new AppError(
+      410,
+      'organization_no_longer_verified',
+      'The organization is not verified at present, so the link cannot confirm its entry.',
+    );
+  }
+  const confirmed = confirmationColumns(now);
   await inTransaction(ctx, async (trx) => {
     if (!(await useReconfirmLink(trx, link.id, now.toISOString()))) {
       throw new AppError(410, 'token_used', 'This reconfirm link was already used.');
     }
     const updated = await trx
       .updateTable('poc_entries')
-      .set(confirmationColumns(now))
+      .set(confirmed)
       .where('id', '=', id)
       .where('removed_at', 'is', null)
       .executeTakeFirst();
@@ -125,7 +143,8 @@ async function confirmWithToken(ctx: AppContext, id: string, token: string) {
       summary: `"${row.name}" (${row.role}) of "${row.org_name}" confirmed through the reminder link sent to ${row.email}`,
     });
   });
-  return presentContact((await findEntryRow(ctx.db, id))!, now);
+  // Whoever holds a link is not signed in: the answer says that it worked and nothing of the entry itself.
+  return { id, confirmedAt: confirmed.confirmed_at, validUntil: confirmed.valid_until };
 }
 
 /**

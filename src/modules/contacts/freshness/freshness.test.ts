@@ -153,9 +153,12 @@ describeEachDialect('contacts: freshness reminders, reconfirm links and escalati
     expect((await confirmWith(kenya.id, 'A'.repeat(43))).json().code).toBe('invalid_token');
     const confirmed = await confirmWith(kenya.id, token);
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json().freshness).toBe('fresh');
+    // Whoever holds the link is not signed in: the answer carries the outcome, nothing of the entry.
+    expect(Object.keys(confirmed.json()).sort()).toEqual(['confirmedAt', 'id', 'validUntil']);
+    expect(confirmed.json().id).toBe(kenya.id);
     const confirmedAt = new Date(confirmed.json().confirmedAt);
     expect(confirmed.json().validUntil).toBe(addCalendarMonths(confirmedAt, 4).toISOString());
+    expect((await entryRow(kenya.id)).valid_until).toBe(confirmed.json().validUntil);
     const row = await entryRow(kenya.id);
     expect(row.reminder_sent_at).toBeNull();
     expect(row.expiry_escalated_at).toBeNull();
@@ -282,5 +285,84 @@ describeEachDialect('contacts: freshness reminders, reconfirm links and escalati
     ).toBe(204);
     const afterRemoval = await confirmWith(entry.id, oldToken);
     expect([afterRemoval.statusCode, afterRemoval.json().code]).toEqual([410, 'contact_removed']);
+  });
+
+  it('sends no reminder to a holder who left, and a link no longer confirms once the holder left or the organization lost its verification', async () => {
+    const db = t.database.db;
+    const nominate = async (
+      client: typeof cast.kenya.admin,
+      orgId: string,
+      userId: string,
+      fields: Record<string, unknown>,
+    ) => {
+      const response = await nominateAs(client, nomination(orgId, userId, fields));
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: string };
+    };
+    const leaving = await nominate(cast.kenya.admin, cast.kenya.orgId, cast.kenya.memberId, {
+      role: 'policy',
+      name: 'Policy unit',
+      email: 'policy@ke.example.test',
+    });
+    const leftEarlier = await nominate(cast.kenya.admin, cast.kenya.orgId, cast.kenya.memberId, {
+      role: 'diplomatic',
+      name: 'Second desk',
+      email: 'second@ke.example.test',
+    });
+    const unverified = await nominate(cast.cert.admin, cast.cert.orgId, cast.cert.adminId, {
+      role: 'policy',
+      name: 'CERT-FR policy',
+      email: 'policy@fr.example.test',
+      languages: ['fr'],
+    });
+    const now = new Date();
+    await setValidUntil(t, leaving.id, new Date(now.getTime() + 5 * DAY_MS));
+    await setValidUntil(t, unverified.id, new Date(now.getTime() + 5 * DAY_MS));
+    await runContactFreshness(harness.ctx, now);
+    const tokenFor = async (address: string) => {
+      await waitUntil(() => mailsTo(address).length === 1, `the reminder to ${address}`);
+      return /&token=([A-Za-z0-9_-]+)/.exec(bodyText(mailsTo(address)[0]!.raw))![1]!;
+    };
+    const leavingToken = await tokenFor('policy@ke.example.test');
+    const unverifiedToken = await tokenFor('policy@fr.example.test');
+
+    // The holder leaves the organization; the entry stays until an admin replaces it.
+    await db
+      .deleteFrom('memberships')
+      .where('org_id', '=', cast.kenya.orgId)
+      .where('user_id', '=', cast.kenya.memberId)
+      .execute();
+    const before = await entryRow(leaving.id);
+    const refused = await confirmWith(leaving.id, leavingToken);
+    expect(refused.statusCode).toBe(410);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().code).toBe('holder_not_member');
+    expect(refused.body).not.toContain('Policy unit');
+    expect(refused.body).not.toContain('policy@ke.example.test');
+    expect((await entryRow(leaving.id)).valid_until).toBe(before.valid_until);
+
+    // An entry of the holder who left gets no reminder: it goes stale, and the admins hear of it then.
+    await setValidUntil(t, leftEarlier.id, new Date(now.getTime() + 5 * DAY_MS));
+    await runContactFreshness(harness.ctx, now);
+    expect((await entryRow(leftEarlier.id)).reminder_sent_at).toBeNull();
+    expect(mailsTo('second@ke.example.test')).toEqual([]);
+
+    // The organization loses its verification: the link waits.
+    await db
+      .updateTable('organizations')
+      .set({ verification_status: 'unverified' })
+      .where('id', '=', cast.cert.orgId)
+      .execute();
+    const waiting = await confirmWith(unverified.id, unverifiedToken);
+    expect(waiting.statusCode).toBe(410);
+    expect(waiting.json().code).toBe('organization_no_longer_verified');
+    await db
+      .updateTable('organizations')
+      .set({ verification_status: 'verified' })
+      .where('id', '=', cast.cert.orgId)
+      .execute();
+    const confirmed = await confirmWith(unverified.id, unverifiedToken);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(Object.keys(confirmed.json()).sort()).toEqual(['confirmedAt', 'id', 'validUntil']);
   });
 });

@@ -25,7 +25,8 @@ export function ReconfirmPage() {
   const [entryId] = useState(() => readFragmentParam(window.location.hash, 'id'));
   const token = useFragmentToken();
   const errorMessage = useContactErrorMessage();
-  const [result, setResult] = useState<Contact>();
+  // A link's answer is only the outcome (the caller may not be signed in): the entry's id and new validity.
+  const [result, setResult] = useState<Pick<Contact, 'id' | 'validUntil'>>();
   const confirm = useAction((id: string, secret: string) => contactsApi.confirm(id, secret));
   const hasPosted = useRef(false);
   usePageTitle(t('contacts.reconfirm.title'));
@@ -35,7 +36,9 @@ export function ReconfirmPage() {
     // Once only: a second post of a single-use token would report it as used.
     if (hasPosted.current || !token || !entryId) return;
     hasPosted.current = true;
-    void run(entryId, token).then((confirmed) => confirmed && setResult(confirmed));
+    void run(entryId, token).then(
+      (confirmed) => confirmed && setResult({ id: confirmed.id, validUntil: confirmed.validUntil }),
+    );
   }, [entryId, token, run]);
 
   const failure: ApiError | undefined = confirm.error;
@@ -50,8 +53,7 @@ export function ReconfirmPage() {
         ) : result ? (
           <Alert tone="success" title={t('contacts.reconfirm.doneTitle')} isLive>
             <p>
-              {t('contacts.reconfirm.done', { name: result.name, organization: result.org.name })}{' '}
-              <DateTime value={result.validUntil} isDateOnly />
+              {t('contacts.card.validUntil')} <DateTime value={result.validUntil} isDateOnly />
             </p>
             {user && <Link to={contactPath(result.id)}>{t('contacts.reconfirm.viewEntry')}</Link>}
           </Alert>
