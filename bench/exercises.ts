@@ -140,6 +140,19 @@ async function seed(handle: DatabaseHandle): Promise<{ adminEmail: string; regio
       .values(orgs.slice(start, start + 200))
       .execute();
   }
+  // Each holder is a member of the organization whose entry they hold, as the directory requires.
+  const memberships = entries.map((entry) => ({
+    org_id: entry.org_id,
+    user_id: entry.user_id,
+    role: 'member',
+    created_at: now,
+  }));
+  for (let start = 0; start < POCS; start += 200) {
+    await db
+      .insertInto('memberships')
+      .values(memberships.slice(start, start + 200))
+      .execute();
+  }
   for (let start = 0; start < POCS; start += 200) {
     await db
       .insertInto('poc_entries')
