@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMimeBody, buildMimeMessage, parseMailAddress } from './mime.ts';
+import { PermanentDeliveryError } from './permanent-error.ts';
 
 // mailparser is not a dependency: these decoders are written from RFC 2045/2047 directly, apart from
 // the encoders under test, so a round trip checks the encoding rather than repeating it.
@@ -151,6 +152,24 @@ describe('buildMimeMessage', () => {
     const { raw, envelope } = build({ to: 'Zoë Example <zoe@jõgeva.ee>' });
     expect(envelope.to).toEqual([{ address: 'zoe@xn--jgeva-dua.ee', name: '' }]);
     expect(decodeHeaderValue(parsePart(raw).headers.get('to')!)).toBe('Zoë Example <zoe@xn--jgeva-dua.ee>');
+  });
+
+  it('refuses for good a recipient with a line break, several recipients, a group or no address', () => {
+    for (const to of [
+      'a@b.example\r\nBcc: evil@example.test',
+      '"x\r\nBcc: e@x.example" <a@b.example>',
+      'a@b.example\nX-Injected: 1',
+      'a@b.example, c@d.example',
+      'friends: a@b.example, c@d.example;',
+      'not an address',
+      '',
+    ]) {
+      expect(() => build({ to }), JSON.stringify(to)).toThrow(PermanentDeliveryError);
+    }
+    // One address, written any valid way, still goes out, and the header names only that address.
+    const { raw, envelope } = build({ to: '"Duty desk, CERT" <desk@cert.example.test>' });
+    expect(envelope.to).toEqual([{ address: 'desk@cert.example.test', name: '' }]);
+    expect(parsePart(raw).headers.get('to')).toBe('"Duty desk, CERT" <desk@cert.example.test>');
   });
 
   it('writes a clear message body exactly as buildMimeBody makes it, after the headers', () => {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser';
 import * as base64 from 'nodemailer/lib/base64';
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
 import MimeNode from 'nodemailer/lib/mime-node';
 import * as qp from 'nodemailer/lib/qp';
+import { PermanentDeliveryError } from './permanent-error.ts';
 
 /**
  * Builds the RFC 5322 message of an outbox e-mail in one pass, for nodemailer's `raw` option. Composing
@@ -63,8 +65,35 @@ export function parseMailAddress(value: string): MailAddress {
   return { header: MimeNode.encodeHeaderValue('From', value), address };
 }
 
+// Control characters (CR and LF above all) have no place in an address: in a header they would start new ones.
+const CONTROL_CHARACTERS = /[\x00-\x1f\x7f]/;
+const ENVELOPE_ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+
+/**
+ * The one recipient of a message. Anything else (a line break, a list, a group, text that is no address)
+ * is refused for good: retrying cannot mend it, and sending would put in the header or the envelope
+ * someone the message was not for.
+ */
 function recipientOf(to: string): MailAddress {
-  return PLAIN_ADDRESS.test(to) && to.length <= 254 ? { header: to, address: to } : parseMailAddress(to);
+  if (CONTROL_CHARACTERS.test(to)) {
+    throw new PermanentDeliveryError(
+      'The recipient address contains a line break or another control character.',
+    );
+  }
+  if (PLAIN_ADDRESS.test(to) && to.length <= 254) return { header: to, address: to };
+  const parsed = addressparser(to);
+  const only = parsed.length === 1 ? parsed[0] : undefined;
+  const isSingle = only !== undefined && !('group' in only && only.group) && Boolean(only.address);
+  // The envelope as nodemailer derives it (an IDN domain in punycode), once the text is known to be one address.
+  const envelope = isSingle ? new MimeNode().setHeader('To', to).getEnvelope().to : [];
+  const address = envelope.length === 1 ? envelope[0] : undefined;
+  if (!address || !ENVELOPE_ADDRESS.test(address)) {
+    throw new PermanentDeliveryError(
+      `The recipient is not exactly one e-mail address: ${JSON.stringify(to)}`,
+    );
+  }
+  // The header is written from the parsed address, so it names no one but the envelope's recipient.
+  return { header: MimeNode.encodeHeaderValue('To', to), address };
 }
 
 function encodeHeaderText(name: string, value: string): string {
