@@ -1,4 +1,4 @@
-import { createUser } from '../../../test/factories.ts';
+import { addMember, createUser } from '../../../test/factories.ts';
 import type { Db } from '../../core/db/database.ts';
 import { newId, nowIso } from '../../core/db/ids.ts';
 import type { PocRole } from '../contacts/index.ts';
@@ -17,7 +17,12 @@ export async function createPoc(
   },
 ) {
   const id = newId('poc');
-  const userId = fields.userId ?? (await createUser(db)).id;
+  let userId = fields.userId;
+  if (userId === undefined) {
+    // A holder is a member of the organization, as the directory requires of a nomination.
+    userId = (await createUser(db)).id;
+    await addMember(db, fields.orgId, userId);
+  }
   const now = nowIso();
   const email = fields.email ?? `${id}@poc.example.test`;
   await db

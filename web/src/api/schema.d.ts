@@ -7225,7 +7225,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm a point of contact as still correct
-         * @description Signed in as the holder, an admin of the organization or the secretariat; or without signing in, with the token of the reminder link. Signed-in callers send `{}`. Renews the validity for four calendar months.
+         * @description Signed in as the holder, an admin of the organization or the secretariat; or without signing in, with the token of the reminder link. Signed-in callers send `{}` and get the entry back; a token caller gets only `{ id, confirmedAt, validUntil }`. A link no longer confirms once its holder has left the organization (`holder_not_member`, 410) or while the organization is not verified (`organization_no_longer_verified`, 410). Renews the validity for four calendar months.
          */
         post: {
             parameters: {
@@ -7300,6 +7300,12 @@ export interface paths {
                                 /** @description The public key, ASCII-armored. */
                                 armored: string;
                             } | null;
+                        } | {
+                            id: string;
+                            /** Format: date-time */
+                            confirmedAt: string;
+                            /** Format: date-time */
+                            validUntil: string;
                         };
                     };
                 };

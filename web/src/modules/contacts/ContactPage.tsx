@@ -64,7 +64,8 @@ export function ContactPage() {
 
   const onConfirm = async () => {
     const confirmed = await confirm.run();
-    if (!confirmed) return;
+    // Signed-in callers get the whole entry back (a reconfirm link gets only the dates).
+    if (!confirmed || !('name' in confirmed)) return;
     entry.setData(confirmed);
     toast(t('contacts.entry.confirmed'));
   };
