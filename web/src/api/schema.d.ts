@@ -6814,6 +6814,8 @@ export interface paths {
                                     id: string;
                                     displayName: string;
                                 };
+                                /** @description The holder is still an active member of the organization. When false, requests and checks no longer reach this entry until an admin hands it to a current member. */
+                                isHolderCurrent: boolean;
                                 channels: {
                                     email: string;
                                     phone: string | null;
@@ -6920,6 +6922,8 @@ export interface paths {
                                 id: string;
                                 displayName: string;
                             };
+                            /** @description The holder is still an active member of the organization. When false, requests and checks no longer reach this entry until an admin hands it to a current member. */
+                            isHolderCurrent: boolean;
                             channels: {
                                 email: string;
                                 phone: string | null;
@@ -7005,6 +7009,8 @@ export interface paths {
                                 id: string;
                                 displayName: string;
                             };
+                            /** @description The holder is still an active member of the organization. When false, requests and checks no longer reach this entry until an admin hands it to a current member. */
+                            isHolderCurrent: boolean;
                             channels: {
                                 email: string;
                                 phone: string | null;
@@ -7136,6 +7142,8 @@ export interface paths {
                                 id: string;
                                 displayName: string;
                             };
+                            /** @description The holder is still an active member of the organization. When false, requests and checks no longer reach this entry until an admin hands it to a current member. */
+                            isHolderCurrent: boolean;
                             channels: {
                                 email: string;
                                 phone: string | null;
@@ -7267,6 +7275,8 @@ export interface paths {
                                 id: string;
                                 displayName: string;
                             };
+                            /** @description The holder is still an active member of the organization. When false, requests and checks no longer reach this entry until an admin hands it to a current member. */
+                            isHolderCurrent: boolean;
                             channels: {
                                 email: string;
                                 phone: string | null;

@@ -16,6 +16,7 @@ function presentFields(row: EntryRow, now: Date) {
     role: row.role as PocRole,
     name: row.name,
     holder: { id: row.user_id, displayName: row.holder_name },
+    isHolderCurrent: Number(row.holder_is_current) === 1,
     channels: { email: row.email, phone: row.phone, hotline: row.hotline, messenger: row.messenger },
     languages: JSON.parse(row.languages) as string[],
     timeZone: row.time_zone,

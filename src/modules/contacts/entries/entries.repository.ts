@@ -23,6 +23,10 @@ export function selectEntries(db: Reader) {
       'c.region_code as org_region_code',
       'h.display_name as holder_name',
       'n.display_name as nominator_name',
+      // Requests and checks reach a holder only while they are an active member of the organization.
+      sql<number>`case when h.disabled_at is null and exists (select 1 from memberships m where m.org_id = p.org_id and m.user_id = p.user_id) then 1 else 0 end`.as(
+        'holder_is_current',
+      ),
     ]);
 }
 
@@ -65,10 +69,16 @@ export function findEntryRows(db: Reader, filters: EntryFilters): Promise<EntryR
         : query.where(sql<boolean>`1 = 0`);
   } else if (scope.kind === 'verified_or_own') {
     const own = scope.ownOrgIds;
+    // The community sees entries whose holder still answers for the organization; the organization's own
+    // members also see those whose holder left, flagged, so its admins can hand them over.
+    const isCurrent = sql<boolean>`h.disabled_at is null and exists (select 1 from memberships m where m.org_id = p.org_id and m.user_id = p.user_id)`;
     query = query.where((eb) =>
       own.length > 0
-        ? eb.or([eb('o.verification_status', '=', 'verified'), eb('p.org_id', 'in', [...own])])
-        : eb('o.verification_status', '=', 'verified'),
+        ? eb.or([
+            eb.and([eb('o.verification_status', '=', 'verified'), isCurrent]),
+            eb('p.org_id', 'in', [...own]),
+          ])
+        : eb.and([eb('o.verification_status', '=', 'verified'), isCurrent]),
     );
   }
   if (filters.orgId) query = query.where('p.org_id', '=', filters.orgId);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addMember, createUser } from '../../../../test/factories.ts';
 import { generateRecipientKey, type RecipientKey } from '../../../../test/fixtures/openpgp.ts';
 import { createTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { describeEachDialect } from '../../../../test/harness/databases.ts';
@@ -392,5 +393,30 @@ describeEachDialect('contacts: nominating, reading and editing points of contact
       .where('id', '=', made.id)
       .executeTakeFirstOrThrow();
     expect(row.removed_at).not.toBeNull();
+  });
+  it('hides an entry from the community once its holder leaves, and flags it for the organization', async () => {
+    const leaver = await createUser(t.database.db);
+    await addMember(t.database.db, cast.kenya.orgId, leaver.id);
+    const made = (
+      await nominateAs(
+        cast.kenya.admin,
+        nomination(cast.kenya.orgId, leaver.id, { role: 'policy', name: 'Desk of a leaver' }),
+      )
+    ).json();
+    expect(made.isHolderCurrent).toBe(true);
+    const seen = await cast.cert.member.request({ url: '/api/v1/contacts?q=leaver' });
+    expect(seen.json().items.map((item: { id: string }) => item.id)).toEqual([made.id]);
+
+    await t.database.db
+      .deleteFrom('memberships')
+      .where('org_id', '=', cast.kenya.orgId)
+      .where('user_id', '=', leaver.id)
+      .execute();
+    const afterSearch = await cast.cert.member.request({ url: '/api/v1/contacts?q=leaver' });
+    expect(afterSearch.json().items).toEqual([]);
+    const afterRead = await cast.cert.member.request({ url: `/api/v1/contacts/${made.id}` });
+    expect(afterRead.statusCode).toBe(404);
+    const own = await cast.kenya.admin.request({ url: '/api/v1/contacts?q=leaver' });
+    expect(own.json().items).toMatchObject([{ id: made.id, isHolderCurrent: false }]);
   });
 });

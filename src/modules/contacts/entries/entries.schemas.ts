@@ -171,6 +171,10 @@ const contactFields = {
   role: Role,
   name: Type.String(),
   holder: PersonRef,
+  isHolderCurrent: Type.Boolean({
+    description:
+      'The holder is still an active member of the organization. When false, requests and checks no longer reach this entry until an admin hands it to a current member.',
+  }),
   channels: Type.Object({
     email: Type.String(),
     phone: Nullable(Type.String()),

@@ -58,12 +58,17 @@ function hasPlatformPowers(actor: Actor): boolean {
 }
 
 /**
- * Who reads an entry: the verified community reads those of verified organizations; an organization's
- * own members read its entries whatever its status; the secretariat reads all.
+ * Who reads an entry: the verified community reads those of verified organizations whose holder is still a
+ * member; an organization's own members read its entries whatever their state; the secretariat reads all.
  */
 function isEntryVisible(actor: Actor, row: EntryRow): boolean {
   if (hasPlatformPowers(actor) || roleIn(actor, row.org_id) !== null) return true;
-  return row.org_verification_status === 'verified' && can(actor, 'contact.search', { type: 'platform' });
+  // An entry whose holder left the organization answers for nobody: the community no longer sees it.
+  return (
+    row.org_verification_status === 'verified' &&
+    Number(row.holder_is_current) === 1 &&
+    can(actor, 'contact.search', { type: 'platform' })
+  );
 }
 
 /** A current entry the actor may read; anything else is reported missing. */

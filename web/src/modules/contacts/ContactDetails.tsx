@@ -12,6 +12,18 @@ import type { ContactSummary, Freshness, OpenPgpSummary, WorkingHours } from './
 const FRESHNESS_TONES = { fresh: 'success', expiring: 'info', stale: 'warning' } as const;
 
 /** Fresh, expiring or stale, in words; stale is in the warning colour but never colour alone. */
+/** Shown to the organization when the entry's holder is no longer a member: nothing reaches it any more. */
+export function HolderLeftBadge({ isHolderCurrent }: { isHolderCurrent: boolean }) {
+  const { t } = useTranslation();
+  if (isHolderCurrent) return null;
+  return (
+    <Badge tone="danger">
+      <span aria-hidden="true">⚠ </span>
+      {t('contacts.holderLeft')}
+    </Badge>
+  );
+}
+
 export function FreshnessBadge({ freshness }: { freshness: Freshness }) {
   const { t } = useTranslation();
   return (
@@ -244,6 +256,7 @@ export function ContactCard({ contact, now }: { contact: ContactSummary; now: Da
         <div className="cg-cluster">
           <Badge>{roleLabel(contact.role)}</Badge>
           <FreshnessBadge freshness={contact.freshness} />
+          <HolderLeftBadge isHolderCurrent={contact.isHolderCurrent} />
         </div>
       </div>
       <ContactFacts contact={contact} now={now} />

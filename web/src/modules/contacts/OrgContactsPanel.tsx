@@ -5,7 +5,7 @@ import { useErrorMessages } from '../../lib/errorMessages.ts';
 import { useQuery } from '../../lib/useQuery.ts';
 import { Alert, Badge, ButtonLink, Card, EmptyState, Spinner } from '../../ui/index.ts';
 import { canManageContactsOf, isCommunityMember } from './access.ts';
-import { FreshnessBadge } from './ContactDetails.tsx';
+import { FreshnessBadge, HolderLeftBadge } from './ContactDetails.tsx';
 import { usePocCodes } from './codes.ts';
 import { contactsApi } from './contactsApi.ts';
 import { contactPath, editContactPath, nominatePath } from './paths.ts';
@@ -72,6 +72,7 @@ export function OrgContactsPanel({ organizationId, headingLevel = 2 }: OrgContac
               <div className="cg-cluster">
                 <Badge>{roleLabel(entry.role)}</Badge>
                 <FreshnessBadge freshness={entry.freshness} />
+                <HolderLeftBadge isHolderCurrent={entry.isHolderCurrent} />
                 {canManage && (
                   <Link to={editContactPath(entry.id)}>
                     {t('common.edit')}
