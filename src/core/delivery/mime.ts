@@ -66,7 +66,13 @@ export function parseMailAddress(value: string): MailAddress {
 }
 
 // Control characters (CR and LF above all) have no place in an address: in a header they would start new ones.
-const CONTROL_CHARACTERS = /[\x00-\x1f\x7f]/;
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 const ENVELOPE_ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 
 /**
@@ -75,7 +81,7 @@ const ENVELOPE_ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
  * someone the message was not for.
  */
 function recipientOf(to: string): MailAddress {
-  if (CONTROL_CHARACTERS.test(to)) {
+  if (hasControlCharacter(to)) {
     throw new PermanentDeliveryError(
       'The recipient address contains a line break or another control character.',
     );
