@@ -12,7 +12,7 @@ import { seedReference } from '../src/core/reference/seed.ts';
 import { seedModules } from '../src/modules/index.ts';
 import { migrateToLatest } from '../src/schema.ts';
 import { startReceiver } from './delivery.ts';
-import { startBenchServer } from './support.ts';
+import { startBenchServer, withScratchPostgres } from './support.ts';
 
 /**
  * Requests for assistance: latency from submitting a request over HTTP to the first e-mail about it
@@ -24,7 +24,7 @@ import { startBenchServer } from './support.ts';
  * and signed with the instance key. `baseline`: the same requests to a POC without a key, whose mail
  * carries only the link and metadata. Both run in the same session, alternating, and the figures are
  * medians over the runs.
- *   node bench/assistance.ts [--seconds 60] [--rate 50] [--runs 3]
+ *   node bench/assistance.ts [--seconds 60] [--rate 50] [--runs 3] [--database sqlite|postgres]
  */
 
 export interface RfaLatency {
@@ -202,7 +202,22 @@ function requestBody(seeded: Seeded, n: number) {
   };
 }
 
+/** `sqlite` (a file of its own) or `postgres` (a scratch database created and dropped for the run). */
+type BenchDatabase = 'sqlite' | 'postgres';
+
 async function measureOnce(
+  database: BenchDatabase,
+  options: { rate: number; seconds: number; isEncrypted: boolean },
+): Promise<RfaLatency> {
+  if (database === 'postgres') {
+    const figures = await withScratchPostgres('cg_bench_rfa', (url) => measureAt(url, options));
+    if (!figures) throw new Error('PostgreSQL is not reachable');
+    return figures;
+  }
+  return measureAt('sqlite', options);
+}
+
+async function measureAt(
   databaseUrl: string,
   options: { rate: number; seconds: number; isEncrypted: boolean },
 ): Promise<RfaLatency> {
@@ -295,20 +310,20 @@ async function submitAtRate(
 }
 
 export async function benchmarkAssistance(
-  options: { databaseUrl?: string; rate?: number; seconds?: number; runs?: number } = {},
+  options: { database?: BenchDatabase; rate?: number; seconds?: number; runs?: number } = {},
 ): Promise<AssistanceBenchmark> {
   const rate = options.rate ?? 50;
   const seconds = options.seconds ?? 60;
-  const databaseUrl = options.databaseUrl ?? 'sqlite';
+  const database = options.database ?? 'sqlite';
   const encrypted: RfaLatency[] = [];
   const baseline: RfaLatency[] = [];
   // Unreported warm-up of both paths.
-  await measureOnce(databaseUrl, { rate, seconds: 3, isEncrypted: true });
+  await measureOnce(database, { rate, seconds: 3, isEncrypted: true });
   for (let run = 0; run < (options.runs ?? 3); run++) {
     // Alternating which goes first spreads any drift of the machine's load over both.
     const order = run % 2 === 0 ? [true, false] : [false, true];
     for (const isEncrypted of order) {
-      const figures = await measureOnce(databaseUrl, { rate, seconds, isEncrypted });
+      const figures = await measureOnce(database, { rate, seconds, isEncrypted });
       (isEncrypted ? encrypted : baseline).push(figures);
     }
   }
@@ -356,7 +371,9 @@ if (import.meta.main) {
       rate: argument('rate'),
       seconds: argument('seconds'),
       runs: argument('runs'),
-      ...(databaseIndex > 0 ? { databaseUrl: process.argv[databaseIndex + 1]! } : {}),
+      ...(databaseIndex > 0
+        ? { database: process.argv[databaseIndex + 1] === 'postgres' ? 'postgres' : 'sqlite' }
+        : {}),
     }),
   );
   process.exit(0);
