@@ -1,36 +1,33 @@
+import assistanceCodes from '../../../../src/modules/assistance/data/codes.json' with { type: 'json' };
+import contactCodes from '../../../../src/modules/contacts/data/codes.json' with { type: 'json' };
 import type { paths } from '../../api/schema.d.ts';
 
-// The code lists the pages iterate over, in the order they are offered; labels come from codes.ts.
+// The code lists the pages iterate over come from the same JSON the server validates and labels with, in
+// its order; their types come from the API document.
 
-export const MESSAGE_TYPES = ['notification', 'request_for_information', 'request_for_assistance'] as const;
-export type MessageType = (typeof MESSAGE_TYPES)[number];
+type Coded = readonly { code: string }[];
+const codesOf = <T extends string>(list: Coded): readonly T[] => list.map((entry) => entry.code as T);
 
-export const INCIDENT_STATUSES = ['suspected', 'ongoing', 'contained', 'resolved'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export type MessageType = CreateRequestBody['type'];
+export const MESSAGE_TYPES = codesOf<MessageType>(assistanceCodes.messageTypes);
 
-export const IMPACT_LEVELS = ['low', 'medium', 'high', 'critical', 'unknown'] as const;
-export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
+export type IncidentStatus = CreateRequestBody['incidentStatus'];
+export const INCIDENT_STATUSES = codesOf<IncidentStatus>(assistanceCodes.incidentStatuses);
 
-export const URGENCIES = ['immediate', 'priority', 'routine'] as const;
-export type Urgency = (typeof URGENCIES)[number];
+export type ImpactLevel = CreateRequestBody['impactLevel'];
+export const IMPACT_LEVELS = codesOf<ImpactLevel>(assistanceCodes.impactLevels);
 
-export const REQUEST_STATUSES = [
-  'sent',
-  'acknowledged',
-  'accepted',
-  'partially_accepted',
-  'declined',
-  'more_info_needed',
-  'responded',
-  'closed',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export type Urgency = CreateRequestBody['urgency'];
+export const URGENCIES = codesOf<Urgency>(assistanceCodes.urgencies);
 
-export const DECISIONS = ['accepted', 'partially_accepted', 'declined', 'more_info_needed'] as const;
-export type Decision = (typeof DECISIONS)[number];
+export type RequestStatus = NonNullable<Recipient['status']>;
+export const REQUEST_STATUSES = codesOf<RequestStatus>(assistanceCodes.requestStatuses);
 
-export const POC_ROLES = ['technical', 'policy', 'diplomatic'] as const;
-export type PocRole = (typeof POC_ROLES)[number];
+export type Decision = DecideBody['decision'];
+export const DECISIONS = codesOf<Decision>(assistanceCodes.decisions);
+
+export type PocRole = PocEntry['role'];
+export const POC_ROLES = codesOf<PocRole>(contactCodes.pocRoles);
 
 export const MESSAGE_KINDS = [
   'message',
