@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { A, ACTORS, B, names, org, orgA, orgU, PLATFORM, U } from './fixtures.ts';
-import { type AccessRequest, authorize, can, type PocEntryResource } from './policy.ts';
+import {
+  type AccessRequest,
+  authorize,
+  can,
+  type PocEntryReadResource,
+  type PocEntryResource,
+} from './policy.ts';
 
 // The points-of-contact directory: who nominates, who reconfirms, who searches. Actors and organizations
 // come from fixtures.ts: A and B verified, U unverified; admA and tokA (an API token) administer A, memA is
@@ -10,6 +16,13 @@ const entry = (orgId: string, holderUserId: string): PocEntryResource => ({
   type: 'poc_entry',
   orgId,
   holderUserId,
+});
+
+const read = (orgId: string, isOrgVerified: boolean, isHolderCurrent: boolean): PocEntryReadResource => ({
+  type: 'poc_entry_read',
+  orgId,
+  isOrgVerified,
+  isHolderCurrent,
 });
 
 type Case = [name: string, request: AccessRequest, allowed: string];
@@ -30,6 +43,12 @@ const CASES: Case[] = [
   // Searching: the verified community; never the public, an unverified organization or a platform-admin
   // token or sign-in without TOTP.
   ['search the directory', ['contact.search', PLATFORM], 'memA admA memB tokA partP pa sys'],
+  // Reading one entry: the community for a verified organization's entry whose holder is still a member;
+  // the organization's own members always; the secretariat always.
+  ['read A’s entry', ['contact.read', read(A, true, true)], 'memA admA memB tokA partP pa sys'],
+  ['read A’s entry whose holder left', ['contact.read', read(A, true, false)], 'memA admA tokA pa sys'],
+  ['read U’s entry', ['contact.read', read(U, false, true)], 'memU admU pa sys'],
+  ['read every entry', ['contact.read_all', PLATFORM], 'pa sys'],
 ];
 
 describe('contacts access matrix', () => {

@@ -11,6 +11,7 @@ export type {
   OrganizationResource,
   ParticipantSeatResource,
   PlatformResource,
+  PocEntryReadResource,
   PocEntryResource,
   PocHoldersResource,
   Resource,

@@ -51,6 +51,15 @@ export interface PocEntryResource {
   holderUserId: string;
 }
 
+/** A point-of-contact entry as a reader meets it in the directory. */
+export interface PocEntryReadResource {
+  type: 'poc_entry_read';
+  orgId: string;
+  isOrgVerified: boolean;
+  /** The holder is still an active member of the organization. */
+  isHolderCurrent: boolean;
+}
+
 /**
  * An organization acting through its points of contact, on a request for assistance it sent or received:
  * the members who hold one of its current POC entries.
@@ -110,6 +119,10 @@ interface ResourceByAction {
   'contact.confirm': PocEntryResource;
   /** Search the POC directory and read entries: the verified community. */
   'contact.search': PlatformResource;
+  /** Read one POC entry. */
+  'contact.read': PocEntryReadResource;
+  /** Read every entry, including those of unverified organizations and of holders who left: the secretariat. */
+  'contact.read_all': PlatformResource;
   /** Send, acknowledge, decide, write in the thread or close, as a POC of the organization. */
   'assistance.act_for': PocHoldersResource;
   /** Run communication checks on the POC directory. */
@@ -284,6 +297,16 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
     }
     case 'contact.search':
       return isCommunityMember(actor);
+    case 'contact.read':
+      // The organization's own members read its entries whatever their state; the community reads those of
+      // verified organizations whose holder still answers for them.
+      return (
+        hasPlatformPowers(actor) ||
+        roleIn(actor, resource.orgId) !== null ||
+        (resource.isOrgVerified && resource.isHolderCurrent && isCommunityMember(actor))
+      );
+    case 'contact.read_all':
+      return hasPlatformPowers(actor);
     case 'assistance.act_for':
       // Only the organization's current POCs act for it, and POCs sign in with a second factor (as FIRST
       // and Trusted Introducer require of their members). The secretariat does not act for States.

@@ -3,10 +3,8 @@ import {
   type Actor,
   authorize,
   can,
-  isEffectivePlatformAdmin,
   type OrganizationResource,
   type PocEntryResource,
-  roleIn,
 } from '../../../core/access/index.ts';
 import { recordAudit } from '../../../core/audit/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
@@ -53,22 +51,13 @@ export function entryResource(row: { org_id: string; user_id: string }): PocEntr
   return { type: 'poc_entry', orgId: row.org_id, holderUserId: row.user_id };
 }
 
-function hasPlatformPowers(actor: Actor): boolean {
-  return actor.type === 'system' || isEffectivePlatformAdmin(actor);
-}
-
-/**
- * Who reads an entry: the verified community reads those of verified organizations whose holder is still a
- * member; an organization's own members read its entries whatever their state; the secretariat reads all.
- */
 function isEntryVisible(actor: Actor, row: EntryRow): boolean {
-  if (hasPlatformPowers(actor) || roleIn(actor, row.org_id) !== null) return true;
-  // An entry whose holder left the organization answers for nobody: the community no longer sees it.
-  return (
-    row.org_verification_status === 'verified' &&
-    Number(row.holder_is_current) === 1 &&
-    can(actor, 'contact.search', { type: 'platform' })
-  );
+  return can(actor, 'contact.read', {
+    type: 'poc_entry_read',
+    orgId: row.org_id,
+    isOrgVerified: row.org_verification_status === 'verified',
+    isHolderCurrent: Number(row.holder_is_current) === 1,
+  });
 }
 
 /** A current entry the actor may read; anything else is reported missing. */
@@ -91,14 +80,23 @@ export async function getContactKey(ctx: AppContext, actor: Actor, id: string) {
 
 export async function findContacts(ctx: AppContext, actor: Actor, query: Static<typeof ContactQuery>) {
   let scope: EntryFilters['scope'];
-  if (hasPlatformPowers(actor)) {
+  if (can(actor, 'contact.read_all', { type: 'platform' })) {
     scope = { kind: 'all' };
   } else if (can(actor, 'contact.search', { type: 'platform' })) {
     scope = {
       kind: 'verified_or_own',
       ownOrgIds: actor.type === 'user' ? actor.memberships.map((m) => m.orgId) : [],
     };
-  } else if (query.orgId && roleIn(actor, query.orgId) !== null) {
+  } else if (
+    query.orgId &&
+    // Asked as for the least visible entry of that organization: only its own members read those.
+    can(actor, 'contact.read', {
+      type: 'poc_entry_read',
+      orgId: query.orgId,
+      isOrgVerified: false,
+      isHolderCurrent: false,
+    })
+  ) {
     // Members of an organization not (yet) verified still read their own organization's entries.
     scope = { kind: 'own', orgIds: [query.orgId] };
   } else {
