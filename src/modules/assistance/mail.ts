@@ -418,9 +418,17 @@ function formatInstant(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+// One formatter per mail language: building an Intl.DisplayNames costs more than naming a language with it.
+const languageNames = new Map<UnLanguageCode, Intl.DisplayNames>();
+
 function languageName(tag: string, language: UnLanguageCode): string {
+  let names = languageNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'language' });
+    languageNames.set(language, names);
+  }
   try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(tag) ?? tag;
+    return names.of(tag) ?? tag;
   } catch {
     return tag;
   }
