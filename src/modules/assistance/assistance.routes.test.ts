@@ -407,6 +407,24 @@ describeEachDialect('assistance: sending and the lifecycle', (dialect) => {
       const confirmed = await sendRequest(cast.sender.poc.client, { ...body, personalDataConfirmed: true });
       expect(confirmed.statusCode).toBe(201);
       expect(await countRows(t.database.db, 'assistance_requests')).toBe(before + 1);
+
+      // Messages in the thread pass the same guard.
+      const messagesBefore = await countRows(t.database.db, 'assistance_messages');
+      const url = `/api/v1/assistance-requests/${confirmed.json().id}/messages`;
+      const message = { body: 'Please call me back on +41 22 917 12 34.' };
+      const refusedMessage = await cast.sender.poc.client.request({ method: 'POST', url, payload: message });
+      expect(refusedMessage.statusCode).toBe(422);
+      expect(refusedMessage.json()).toMatchObject({
+        code: 'personal_data_detected',
+        findings: [{ field: 'body', kind: 'phone', excerpt: '+41 22 917 12 34' }],
+      });
+      expect(await countRows(t.database.db, 'assistance_messages')).toBe(messagesBefore);
+      const sentMessage = await cast.sender.poc.client.request({
+        method: 'POST',
+        url,
+        payload: { ...message, personalDataConfirmed: true },
+      });
+      expect(sentMessage.statusCode).toBe(201);
     });
 
     it('checks text for the composer', async () => {

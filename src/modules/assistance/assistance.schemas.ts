@@ -150,6 +150,12 @@ export const PostMessage = Type.Object(
     ),
     orgId: Type.Optional(IdWith('The organization you write for, when you could write for several.')),
     attachments: Type.Optional(Type.Array(AttachmentInput, { maxItems: MAX_ATTACHMENTS })),
+    personalDataConfirmed: Type.Optional(
+      Type.Boolean({
+        description:
+          'Send although the text looks like it contains personal data (the `personal_data_detected` problem lists what was found).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -12,6 +12,7 @@ import type { Close, Decide, PostMessage } from './assistance.schemas.ts';
 import type { Decision, RequestStatus } from './codes.ts';
 import type { AssistanceEvent } from './mail.ts';
 import { notifyAssistance } from './notify.ts';
+import { guardPersonalData } from './personal-data.ts';
 import { getRequest } from './requests.service.ts';
 import {
   authorizeActFor,
@@ -297,6 +298,7 @@ export async function postMessage(
     }
   }
   refuseIfClosed(loaded);
+  guardPersonalData({ body: input.body }, input.personalDataConfirmed);
   const isResponse = input.isResponse === true;
   if (
     isResponse &&

@@ -1,3 +1,4 @@
+import { unprocessable } from '../../core/http/errors.ts';
 /**
  * The "minimum necessary information" guard: finds what looks like personal data in free text before a
  * request leaves, so the sender removes it or confirms it is needed. A warning, not a filter: it errs on
@@ -235,4 +236,24 @@ export function detectPersonalData(text: string): PersonalDataFinding[] {
   }
   findings.push(...findSignatureNames(text));
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The "minimum necessary information" guard: refuses texts that look like they hold personal data unless
+ * the author confirmed it is necessary. The problem lists each finding with the field it is in; a confirmed
+ * text's findings are returned, for the audit trail to say so.
+ */
+export function guardPersonalData(
+  texts: Readonly<Record<string, string>>,
+  isConfirmed: boolean | undefined,
+): (PersonalDataFinding & { field: string })[] {
+  const findings = Object.entries(texts).flatMap(([field, text]) =>
+    detectPersonalData(text).map((finding) => ({ field, ...finding })),
+  );
+  if (findings.length === 0 || isConfirmed === true) return findings;
+  throw unprocessable(
+    'personal_data_detected',
+    'The text seems to contain personal data. Remove what is not necessary, or confirm with personalDataConfirmed.',
+    { findings },
+  );
 }

@@ -24,7 +24,7 @@ import type { CreateRequest, ExportQuery, ListQuery } from './assistance.schemas
 import { isMessageVisible, requestRecord, viewerSides } from './audience.ts';
 import type { Urgency } from './codes.ts';
 import { notifyAssistance, requestPath } from './notify.ts';
-import { detectPersonalData, type PersonalDataFinding } from './personal-data.ts';
+import { detectPersonalData, guardPersonalData, type PersonalDataFinding } from './personal-data.ts';
 import {
   authorizeActFor,
   decodeAttachments,
@@ -176,16 +176,14 @@ export async function createRequest(ctx: AppContext, actor: Actor, input: Static
   const now = new Date();
   const { acknowledgeBy, respondBy, detectedAt } = datesOf(input, now);
 
-  const findings = (['description', 'actionsTaken', 'assistanceDetails'] as const).flatMap((field) =>
-    detectPersonalData(input[field]).map((finding) => ({ field, ...finding })),
+  const findings = guardPersonalData(
+    {
+      description: input.description,
+      actionsTaken: input.actionsTaken,
+      assistanceDetails: input.assistanceDetails,
+    },
+    input.personalDataConfirmed,
   );
-  if (findings.length > 0 && input.personalDataConfirmed !== true) {
-    throw unprocessable(
-      'personal_data_detected',
-      'The text seems to contain personal data. Remove what is not necessary, or confirm with personalDataConfirmed.',
-      { findings },
-    );
-  }
   const attachments = decodeAttachments(ctx, input.attachments);
 
   const id = newId('rfa');

@@ -8277,6 +8277,8 @@ export interface paths {
                             /** Format: byte */
                             contentBase64: string;
                         }[];
+                        /** @description Send although the text looks like it contains personal data (the `personal_data_detected` problem lists what was found). */
+                        personalDataConfirmed?: boolean;
                     };
                 };
             };

@@ -7,6 +7,7 @@ import { AttachmentsField, type ChosenFile, toNewAttachments } from './Attachmen
 import { acknowledge, closeRequest, decide, postMessage } from './assistanceApi.ts';
 import { useCodeLabels } from './codes.ts';
 import { useAssistanceErrorMessage } from './errors.ts';
+import { findingsSignature, PersonalDataGuard, usePersonalDataFindings } from './PersonalDataGuard.tsx';
 import {
   type AssistanceRequest,
   DECISIONS,
@@ -308,6 +309,15 @@ function MessageForm({ request, onSent }: { request: AssistanceRequest; onSent: 
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<ChosenFile[]>([]);
   const [problem, setProblem] = useState('');
+  // The same "minimum necessary information" guard as the composer's: a confirmation holds for the findings
+  // it was given for.
+  const findings = usePersonalDataFindings([
+    { id: 'body', label: t('assistance.actions.message'), text: body },
+  ]);
+  const signature = findingsSignature(findings);
+  const [confirmedSignature, setConfirmedSignature] = useState('');
+  const [guardError, setGuardError] = useState('');
+  const isPersonalDataConfirmed = signature !== '' && confirmedSignature === signature;
   const actingRecipient = writers.find((recipient) => recipient.org.id === orgId) ?? writers[0];
   const canRespond =
     !actions.canWriteAsSender &&
@@ -320,12 +330,17 @@ function MessageForm({ request, onSent }: { request: AssistanceRequest; onSent: 
     if (actions.canWriteAsSender && toOrgId) payload.toOrgId = toOrgId;
     if (!actions.canWriteAsSender && writers.length > 1 && orgId) payload.orgId = orgId;
     if (files.length > 0) payload.attachments = await toNewAttachments(files);
+    if (isPersonalDataConfirmed) payload.personalDataConfirmed = true;
     return postMessage(request.id, payload);
   });
 
   const submit = async (isResponse: boolean) => {
     if (!body.trim()) return setProblem(t('assistance.errors.messageRequired'));
     setProblem('');
+    if (signature !== '' && !isPersonalDataConfirmed) {
+      return setGuardError(t('assistance.errors.confirmPersonalData'));
+    }
+    setGuardError('');
     if ((await send.run(isResponse)) === undefined) return;
     setBody('');
     setFiles([]);
@@ -372,6 +387,12 @@ function MessageForm({ request, onSent }: { request: AssistanceRequest; onSent: 
         required
         dir="auto"
         error={problem || undefined}
+      />
+      <PersonalDataGuard
+        entries={findings}
+        isConfirmed={isPersonalDataConfirmed}
+        onConfirm={(isConfirmed) => setConfirmedSignature(isConfirmed ? signature : '')}
+        error={guardError || undefined}
       />
       <AttachmentsField files={files} onChange={setFiles} maxFiles={5} maxBytes={10 * 1024 * 1024} />
       <div className="cg-cluster">
