@@ -85,6 +85,18 @@ describe('assistance requests under the one policy', () => {
     });
   }
 
+  it('opens each side of the exchanges only to that organization’s members, never to the secretariat', () => {
+    const sideReaders = (orgId: string) =>
+      (Object.entries(ACTORS) as [ActorName, Actor][])
+        .filter(([, actor]) => can(actor, 'record.side.read', { type: 'record_side', orgId }))
+        .map(([name]) => name);
+    expect(sideReaders(SENDER_ORG)).toEqual(['senderPoc', 'senderColleague']);
+    expect(sideReaders(RECIPIENT_ORG)).toEqual(['namedRecipientPoc', 'recipientMember']);
+    // A token lists only its own organization: its owner's other memberships open nothing.
+    const token = user('usr_both', [member(THIRD_ORG)], { via: 'token' });
+    expect(can(token, 'record.side.read', { type: 'record_side', orgId: RECIPIENT_ORG })).toBe(false);
+  });
+
   it('gives the secretariat no bypass: without TOTP not even GREEN, with TOTP only as community', () => {
     const withoutTotp = user('usr_admin2', [], { isPlatformAdmin: true, hasMfa: false });
     expect(can(withoutTotp, 'record.read', request('TLP:GREEN'))).toBe(false);

@@ -14,6 +14,7 @@ export type {
   PocEntryReadResource,
   PocEntryResource,
   PocHoldersResource,
+  RecordSideResource,
   Resource,
   ResourceFor,
 } from './policy.ts';

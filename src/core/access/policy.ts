@@ -70,6 +70,15 @@ export interface PocHoldersResource {
   holderUserIds: readonly string[];
 }
 
+/**
+ * One side of a bilateral exchange on a labelled record, e.g. the sender or one recipient of a request for
+ * assistance: the thread messages and statuses that concern that organization.
+ */
+export interface RecordSideResource {
+  type: 'record_side';
+  orgId: string;
+}
+
 /** Each action and the only kind of resource it applies to. */
 interface ResourceByAction {
   'organization.create': PlatformResource;
@@ -127,6 +136,11 @@ interface ResourceByAction {
   'assistance.act_for': PocHoldersResource;
   /** Run communication checks on the POC directory. */
   'exercise.manage': PlatformResource;
+  /**
+   * Read one organization's side of a record's bilateral exchanges (its thread messages and status), on top
+   * of reading the record itself.
+   */
+  'record.side.read': RecordSideResource;
 }
 
 export type Action = keyof ResourceByAction;
@@ -318,6 +332,11 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
       );
     case 'exercise.manage':
       return hasPlatformPowers(actor);
+    case 'record.side.read':
+      // The organization's own members, and only while they are members. An API token lists only its own
+      // organization, so it never opens the side of another organization its owner belongs to. No
+      // platform-admin bypass: the secretariat reads no organization's exchanges it is not part of.
+      return membershipIn(actor, resource.orgId) !== undefined;
   }
 }
 

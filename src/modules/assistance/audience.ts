@@ -1,4 +1,4 @@
-import type { Actor, RecordResource, TlpLabel } from '../../core/access/index.ts';
+import { type Actor, can, type RecordResource, type TlpLabel } from '../../core/access/index.ts';
 import type { RecipientRow, RequestRow } from './assistance.repository.ts';
 
 /**
@@ -48,14 +48,12 @@ export function viewerSides(
   request: Pick<RequestRow, 'sender_org_id'>,
   recipients: readonly Pick<RecipientRow, 'org_id'>[],
 ): ViewerSides {
-  if (actor.type !== 'user') return { isSender: false, recipientOrgIds: [] };
-  // Sides follow current membership only. A named person is named for an organization and only while a
-  // member of it, so membership already covers them; and a token lists only its own organization, so it
-  // never opens the side of another organization its owner belongs to or was named for.
-  const memberOf = new Set(actor.memberships.map((m) => m.orgId));
+  // A named person is named for an organization and only while a member of it, so the policy's side rule
+  // (current members of that organization) covers them too.
+  const readsSide = (orgId: string) => can(actor, 'record.side.read', { type: 'record_side', orgId });
   return {
-    isSender: memberOf.has(request.sender_org_id),
-    recipientOrgIds: recipients.map((recipient) => recipient.org_id).filter((orgId) => memberOf.has(orgId)),
+    isSender: readsSide(request.sender_org_id),
+    recipientOrgIds: recipients.map((recipient) => recipient.org_id).filter(readsSide),
   };
 }
 
