@@ -118,6 +118,16 @@ export async function findMessageRows(db: Reader, requestId: string): Promise<Me
     .execute();
 }
 
+/** Who wrote a thread message and to whom: what decides who sees it and its attachments. */
+export function findMessageAddress(db: Reader, requestId: string, messageId: string) {
+  return db
+    .selectFrom('assistance_messages')
+    .select(['org_id', 'to_org_id'])
+    .where('request_id', '=', requestId)
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+}
+
 export async function findAttachmentMetaRows(db: Reader, requestId: string): Promise<AttachmentMetaRow[]> {
   return db
     .selectFrom('assistance_attachments')

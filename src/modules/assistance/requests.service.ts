@@ -13,6 +13,7 @@ import { presentRequest, presentRequestSummary } from './assistance.presenter.ts
 import {
   findAttachmentMetaRows,
   findAttachmentRow,
+  findMessageAddress,
   findMessageRows,
   findRecipientPocRows,
   findRecipientRows,
@@ -316,7 +317,7 @@ export async function getAttachment(ctx: AppContext, actor: Actor, id: string, a
   if (!attachment) throw notFound('Attachment');
   if (attachment.message_id !== null) {
     // A thread attachment follows its message: bilateral.
-    const message = (await findMessageRows(ctx.db, id)).find((row) => row.id === attachment.message_id);
+    const message = await findMessageAddress(ctx.db, id, attachment.message_id);
     const sides = viewerSides(actor, request, recipients);
     if (!message || !isMessageVisible(sides, message, request.sender_org_id)) throw notFound('Attachment');
   }
