@@ -1,0 +1,373 @@
+import automatable from './data/ssvc/decision_points/ssvc/automatable_2_0_0.json' with { type: 'json' };
+import declineTrackCoordinate from './data/ssvc/decision_points/ssvc/decline_track_coordinate_1_0_1.json' with {
+  type: 'json',
+};
+import exploitation from './data/ssvc/decision_points/ssvc/exploitation_1_1_0.json' with { type: 'json' };
+import publicSafetyImpact from './data/ssvc/decision_points/ssvc/public_safety_impact_2_0_1.json' with {
+  type: 'json',
+};
+import publicValueAdded from './data/ssvc/decision_points/ssvc/public_value_added_1_0_0.json' with {
+  type: 'json',
+};
+import publishDoNotPublish from './data/ssvc/decision_points/ssvc/publish_do_not_publish_1_0_0.json' with {
+  type: 'json',
+};
+import reportCredibility from './data/ssvc/decision_points/ssvc/report_credibility_1_0_0.json' with {
+  type: 'json',
+};
+import reportPublic from './data/ssvc/decision_points/ssvc/report_public_1_0_0.json' with { type: 'json' };
+import safetyImpact from './data/ssvc/decision_points/ssvc/safety_impact_2_0_1.json' with { type: 'json' };
+import supplierCardinality from './data/ssvc/decision_points/ssvc/supplier_cardinality_1_0_0.json' with {
+  type: 'json',
+};
+import supplierContacted from './data/ssvc/decision_points/ssvc/supplier_contacted_1_0_0.json' with {
+  type: 'json',
+};
+import supplierEngagement from './data/ssvc/decision_points/ssvc/supplier_engagement_1_0_0.json' with {
+  type: 'json',
+};
+import supplierInvolvement from './data/ssvc/decision_points/ssvc/supplier_involvement_1_0_0.json' with {
+  type: 'json',
+};
+import utility from './data/ssvc/decision_points/ssvc/utility_1_0_1.json' with { type: 'json' };
+import valueDensity from './data/ssvc/decision_points/ssvc/value_density_1_0_0.json' with { type: 'json' };
+import publishTable from './data/ssvc/decision_tables/ssvc/coordinator_publish_decision_table_1_0_0.json' with {
+  type: 'json',
+};
+import triageTable from './data/ssvc/decision_tables/ssvc/coordinator_triage_1_0_0.json' with {
+  type: 'json',
+};
+import publicSafetyImpactTable from './data/ssvc/decision_tables/ssvc/public_safety_impact_1_0_0.json' with {
+  type: 'json',
+};
+import utilityTable from './data/ssvc/decision_tables/ssvc/utility_1_0_0.json' with { type: 'json' };
+
+/** The two decisions a coordinator takes with SSVC: whether to coordinate a report, and whether to publish. */
+export const SSVC_DECISION_KINDS = ['triage', 'publish'] as const;
+export type SsvcDecisionKind = (typeof SSVC_DECISION_KINDS)[number];
+
+export interface SsvcValue {
+  key: string;
+  name: string;
+  definition: string;
+}
+
+export interface SsvcDecisionPoint {
+  /** The short key used in rows and inputs, e.g. `RP`. */
+  key: string;
+  /** Namespace, key and version, e.g. `ssvc:RP:1.0.0`. */
+  id: string;
+  name: string;
+  definition: string;
+  values: readonly SsvcValue[];
+}
+
+export interface SsvcRow {
+  inputs: Readonly<Record<string, string>>;
+  outcome: string;
+}
+
+export interface SsvcTable {
+  tableKey: string;
+  tableVersion: string;
+  name: string;
+  definition: string;
+  inputs: readonly SsvcDecisionPoint[];
+  outcome: SsvcDecisionPoint;
+  rows: readonly SsvcRow[];
+}
+
+/** A table that yields one input of a decision from more basic facts (Utility from Automatable and Value Density). */
+export interface SsvcDerivation extends SsvcTable {
+  /** The key of the decision's input this table derives. */
+  derives: string;
+}
+
+export interface SsvcDecisionDescription extends SsvcTable {
+  kind: SsvcDecisionKind;
+  /** Inputs that may be given through their own table's inputs instead of directly. */
+  derivable: readonly SsvcDerivation[];
+}
+
+export interface SsvcDerivedInput {
+  key: string;
+  value: string;
+  tableKey: string;
+  tableVersion: string;
+  from: Record<string, string>;
+}
+
+export interface SsvcEvaluation {
+  kind: SsvcDecisionKind;
+  outcome: string;
+  outcomeName: string;
+  tableKey: string;
+  tableVersion: string;
+  /** Every decision point of the table, with canonical keys and values. */
+  inputs: Record<string, string>;
+  /** Inputs that were worked out from more basic facts rather than given. */
+  derived: SsvcDerivedInput[];
+}
+
+export type InvalidSsvcInputReason =
+  | 'unknown_decision'
+  | 'missing'
+  | 'unknown_point'
+  | 'unknown_value'
+  | 'conflict';
+
+/** Refused input to an SSVC decision; `field` names the decision point, `allowed` what it accepts. */
+export class InvalidSsvcInputError extends Error {
+  readonly reason: InvalidSsvcInputReason;
+  readonly field: string;
+  readonly allowed: readonly string[];
+
+  constructor(reason: InvalidSsvcInputReason, field: string, allowed: readonly string[], message: string) {
+    super(message);
+    this.name = 'InvalidSsvcInputError';
+    this.reason = reason;
+    this.field = field;
+    this.allowed = allowed;
+  }
+}
+
+interface DecisionPointFile {
+  namespace: string;
+  key: string;
+  version: string;
+  name: string;
+  definition: string;
+  values: { key: string; name: string; definition: string }[];
+}
+
+interface DecisionTableFile {
+  key: string;
+  version: string;
+  name: string;
+  definition: string;
+  decision_points: Record<string, unknown>;
+  outcome: string;
+  mapping: Record<string, string>[];
+}
+
+const decisionPointFiles: DecisionPointFile[] = [
+  automatable,
+  declineTrackCoordinate,
+  exploitation,
+  publicSafetyImpact,
+  publicValueAdded,
+  publishDoNotPublish,
+  reportCredibility,
+  reportPublic,
+  safetyImpact,
+  supplierCardinality,
+  supplierContacted,
+  supplierEngagement,
+  supplierInvolvement,
+  utility,
+  valueDensity,
+];
+
+const decisionPoints = new Map<string, SsvcDecisionPoint>(
+  decisionPointFiles.map((file) => {
+    const id = `${file.namespace}:${file.key}:${file.version}`;
+    const values = Object.freeze(file.values.map((v) => Object.freeze({ ...v })));
+    return [id, Object.freeze({ key: file.key, id, name: file.name, definition: file.definition, values })];
+  }),
+);
+
+function decisionPoint(id: string, tableKey: string): SsvcDecisionPoint {
+  const point = decisionPoints.get(id);
+  // A table naming a decision point we do not ship is a packaging mistake, caught when the module loads.
+  if (!point) throw new Error(`SSVC table ${tableKey} references ${id}, which is not shipped`);
+  return point;
+}
+
+function buildTable(file: DecisionTableFile): SsvcTable {
+  const outcome = decisionPoint(file.outcome, file.key);
+  const inputs = Object.keys(file.decision_points)
+    .filter((id) => id !== file.outcome)
+    .map((id) => decisionPoint(id, file.key));
+  const rows = file.mapping.map((row) => {
+    const rowInputs: Record<string, string> = {};
+    for (const point of inputs) rowInputs[point.key] = row[point.id] as string;
+    return Object.freeze({ inputs: Object.freeze(rowInputs), outcome: row[outcome.id] as string });
+  });
+  return Object.freeze({
+    tableKey: file.key,
+    tableVersion: file.version,
+    name: file.name,
+    definition: file.definition,
+    inputs: Object.freeze(inputs),
+    outcome,
+    rows: Object.freeze(rows),
+  });
+}
+
+const utilityDerivation: SsvcDerivation = Object.freeze({ ...buildTable(utilityTable), derives: 'U' });
+const publicSafetyImpactDerivation: SsvcDerivation = Object.freeze({
+  ...buildTable(publicSafetyImpactTable),
+  derives: 'PSI',
+});
+
+const descriptions: Record<SsvcDecisionKind, SsvcDecisionDescription> = {
+  triage: Object.freeze({
+    kind: 'triage',
+    ...buildTable(triageTable),
+    derivable: Object.freeze([utilityDerivation, publicSafetyImpactDerivation]),
+  }),
+  publish: Object.freeze({ kind: 'publish', ...buildTable(publishTable), derivable: Object.freeze([]) }),
+};
+
+/** Rows indexed by their inputs in the table's input order, so an evaluation is one map lookup. */
+function indexRows(table: SsvcTable): Map<string, SsvcRow> {
+  const index = new Map<string, SsvcRow>();
+  for (const row of table.rows) index.set(rowKey(table, row.inputs), row);
+  return index;
+}
+
+function rowKey(table: SsvcTable, inputs: Readonly<Record<string, string>>): string {
+  return table.inputs.map((point) => inputs[point.key]).join('/');
+}
+
+const rowIndexes = new Map<SsvcTable, Map<string, SsvcRow>>(
+  [descriptions.triage, descriptions.publish, utilityDerivation, publicSafetyImpactDerivation].map(
+    (table) => [table, indexRows(table)],
+  ),
+);
+
+function isDecisionKind(kind: unknown): kind is SsvcDecisionKind {
+  return typeof kind === 'string' && (SSVC_DECISION_KINDS as readonly string[]).includes(kind);
+}
+
+function requireKind(kind: unknown): SsvcDecisionKind {
+  if (isDecisionKind(kind)) return kind;
+  throw new InvalidSsvcInputError(
+    'unknown_decision',
+    'kind',
+    SSVC_DECISION_KINDS,
+    `Unknown SSVC decision "${String(kind)}"; use one of ${SSVC_DECISION_KINDS.join(', ')}.`,
+  );
+}
+
+/** The decision table with every decision point and value named and defined, for showing why an outcome follows. */
+export function describeDecision(kind: SsvcDecisionKind): SsvcDecisionDescription {
+  return descriptions[requireKind(kind)];
+}
+
+function canonicalValue(point: SsvcDecisionPoint, given: unknown): string {
+  const allowed = point.values.map((v) => v.key);
+  const match =
+    typeof given === 'string'
+      ? allowed.find((key) => key.toUpperCase() === given.trim().toUpperCase())
+      : undefined;
+  if (match === undefined) {
+    throw new InvalidSsvcInputError(
+      'unknown_value',
+      point.key,
+      allowed,
+      `${point.name} (${point.key}) cannot be "${String(given)}"; use one of ${allowed.join(', ')}.`,
+    );
+  }
+  return match;
+}
+
+function lookUp(table: SsvcTable, inputs: Readonly<Record<string, string>>): SsvcRow {
+  const row = rowIndexes.get(table)?.get(rowKey(table, inputs));
+  // Every table shipped is complete (checked by its tests), so a valid input always finds its row.
+  if (!row) throw new Error(`SSVC table ${table.tableKey} has no row for ${rowKey(table, inputs)}`);
+  return row;
+}
+
+/**
+ * Evaluates a decision. Keys and values are matched without regard to case. For triage, Utility (U) may be
+ * given as Automatable (A) and Value Density (VD), and Public Safety Impact (PSI) as Safety Impact (SI).
+ */
+export function evaluateDecision(kind: SsvcDecisionKind, inputs: Record<string, string>): SsvcEvaluation {
+  const description = describeDecision(kind);
+  const given = new Map<string, unknown>();
+  const accepted = new Set<string>([
+    ...description.inputs.map((p) => p.key),
+    ...description.derivable.flatMap((d) => d.inputs.map((p) => p.key)),
+  ]);
+  for (const [rawKey, value] of Object.entries(inputs ?? {})) {
+    const key = [...accepted].find((k) => k.toUpperCase() === rawKey.trim().toUpperCase());
+    if (key === undefined) {
+      throw new InvalidSsvcInputError(
+        'unknown_point',
+        rawKey,
+        [...accepted],
+        `"${rawKey}" is not a decision point of ${description.name}; use ${[...accepted].join(', ')}.`,
+      );
+    }
+    if (given.has(key)) {
+      throw new InvalidSsvcInputError('conflict', key, [], `${key} is given more than once.`);
+    }
+    given.set(key, value);
+  }
+
+  const normalised: Record<string, string> = {};
+  const derived: SsvcDerivedInput[] = [];
+  for (const point of description.inputs) {
+    const derivation = description.derivable.find((d) => d.derives === point.key);
+    const fromKeys = derivation?.inputs.map((p) => p.key) ?? [];
+    const givenFrom = fromKeys.filter((key) => given.has(key));
+    if (given.has(point.key)) {
+      normalised[point.key] = canonicalValue(point, given.get(point.key));
+    }
+    if (derivation && givenFrom.length > 0) {
+      const missing = derivation.inputs.find((p) => !given.has(p.key));
+      if (missing) {
+        throw new InvalidSsvcInputError(
+          'missing',
+          missing.key,
+          missing.values.map((v) => v.key),
+          `${missing.name} (${missing.key}) is needed with ${givenFrom.join(', ')} to work out ${point.name} (${point.key}).`,
+        );
+      }
+      const from: Record<string, string> = {};
+      for (const p of derivation.inputs) from[p.key] = canonicalValue(p, given.get(p.key));
+      const value = lookUp(derivation, from).outcome;
+      const stated = normalised[point.key];
+      if (stated !== undefined && stated !== value) {
+        throw new InvalidSsvcInputError(
+          'conflict',
+          point.key,
+          [value],
+          `${point.name} (${point.key}) is given as ${stated}, but ${fromKeys.map((k) => `${k}:${from[k]}`).join(', ')} make it ${value}.`,
+        );
+      }
+      normalised[point.key] = value;
+      if (stated === undefined) {
+        derived.push({
+          key: point.key,
+          value,
+          tableKey: derivation.tableKey,
+          tableVersion: derivation.tableVersion,
+          from,
+        });
+      }
+    }
+    if (normalised[point.key] === undefined) {
+      const alternative = derivation ? `, or give ${fromKeys.join(' and ')}` : '';
+      throw new InvalidSsvcInputError(
+        'missing',
+        point.key,
+        point.values.map((v) => v.key),
+        `${point.name} (${point.key}) is missing${alternative}.`,
+      );
+    }
+  }
+
+  const row = lookUp(description, normalised);
+  const outcomeValue = description.outcome.values.find((v) => v.key === row.outcome);
+  return {
+    kind: description.kind,
+    outcome: row.outcome,
+    outcomeName: outcomeValue?.name ?? row.outcome,
+    tableKey: description.tableKey,
+    tableVersion: description.tableVersion,
+    inputs: normalised,
+    derived,
+  };
+}
