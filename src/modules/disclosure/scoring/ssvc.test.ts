@@ -10,7 +10,6 @@ import {
   evaluateDecision,
   InvalidSsvcInputError,
   SSVC_DECISION_KINDS,
-  type SsvcDecisionKind,
   type SsvcTable,
 } from './ssvc.ts';
 
@@ -94,7 +93,7 @@ describe('describeDecision', () => {
   });
 
   it('refuses a decision it does not know', () => {
-    const error = catchError(() => describeDecision('deploy' as SsvcDecisionKind));
+    const error = catchError(() => describeDecision('deploy'));
     expect(error).toMatchObject({
       reason: 'unknown_decision',
       field: 'kind',
@@ -250,6 +249,12 @@ describe('evaluateDecision refuses bad input', () => {
   it('a stated input that contradicts the facts it follows from', () => {
     const error = catchError(() => evaluateDecision('triage', { ...triage, U: 'L', A: 'Y', VD: 'C' }));
     expect(error).toMatchObject({ reason: 'conflict', field: 'U', allowed: ['S'] });
+  });
+
+  it('an unknown decision, and echoes long input only in part', () => {
+    expect(catchError(() => evaluateDecision('deploy', {}))).toMatchObject({ reason: 'unknown_decision' });
+    const error = catchError(() => evaluateDecision('publish', { SINV: 'FR', E: 'N', PVA: 'x'.repeat(500) }));
+    expect(error.message.length).toBeLessThan(200);
   });
 
   it('a derivation input on a decision that has none', () => {

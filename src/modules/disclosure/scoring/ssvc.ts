@@ -89,6 +89,12 @@ const rowIndexes = new Map<SsvcTable, Map<string, SsvcRow>>(
   ),
 );
 
+// Echoes a caller's input in a message without letting a long one fill it.
+function shown(value: unknown): string {
+  const text = String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function isDecisionKind(kind: unknown): kind is SsvcDecisionKind {
   return typeof kind === 'string' && (SSVC_DECISION_KINDS as readonly string[]).includes(kind);
 }
@@ -99,12 +105,15 @@ function requireKind(kind: unknown): SsvcDecisionKind {
     'unknown_decision',
     'kind',
     SSVC_DECISION_KINDS,
-    `Unknown SSVC decision "${String(kind)}"; use one of ${SSVC_DECISION_KINDS.join(', ')}.`,
+    `Unknown SSVC decision "${shown(kind)}"; use one of ${SSVC_DECISION_KINDS.join(', ')}.`,
   );
 }
 
-/** The decision table with every decision point and value named and defined, for showing why an outcome follows. */
-export function describeDecision(kind: SsvcDecisionKind): SsvcDecisionDescription {
+/**
+ * The decision table with every decision point and value named and defined, for showing why an outcome follows.
+ * `kind` is checked: anything but `triage` or `publish` throws InvalidSsvcInputError (`unknown_decision`).
+ */
+export function describeDecision(kind: string): SsvcDecisionDescription {
   return descriptions[requireKind(kind)];
 }
 
@@ -119,7 +128,7 @@ function canonicalValue(point: SsvcDecisionPoint, given: unknown): string {
       'unknown_value',
       point.key,
       allowed,
-      `${point.name} (${point.key}) cannot be "${String(given)}"; use one of ${allowed.join(', ')}.`,
+      `${point.name} (${point.key}) cannot be "${shown(given)}"; use one of ${allowed.join(', ')}.`,
     );
   }
   return match;
@@ -136,7 +145,7 @@ function lookUp(table: SsvcTable, inputs: Readonly<Record<string, string>>): Ssv
  * Evaluates a decision. Keys and values are matched without regard to case. For triage, Utility (U) may be
  * given as Automatable (A) and Value Density (VD), and Public Safety Impact (PSI) as Safety Impact (SI).
  */
-export function evaluateDecision(kind: SsvcDecisionKind, inputs: Record<string, string>): SsvcEvaluation {
+export function evaluateDecision(kind: string, inputs: Record<string, string>): SsvcEvaluation {
   const description = describeDecision(kind);
   const given = new Map<string, unknown>();
   const accepted = new Set<string>([
@@ -150,7 +159,7 @@ export function evaluateDecision(kind: SsvcDecisionKind, inputs: Record<string, 
         'unknown_point',
         rawKey,
         [...accepted],
-        `"${rawKey}" is not a decision point of ${description.name}; use ${[...accepted].join(', ')}.`,
+        `"${shown(rawKey)}" is not a decision point of ${description.name}; use ${[...accepted].join(', ')}.`,
       );
     }
     if (given.has(key)) {
