@@ -34,6 +34,20 @@ export interface SystemActor {
   label: string;
 }
 
-export type Actor = AnonymousActor | UserActor | SystemActor;
+/**
+ * Someone holding a secret link instead of an account: a researcher's link to their own report, or an invited
+ * vendor's link to its place in a case. The link opens exactly the one thing named here, and nothing else.
+ */
+export interface LinkHolderActor {
+  type: 'link_holder';
+  grant: LinkGrant;
+}
+
+export interface LinkGrant {
+  kind: 'vulnerability_report' | 'case_participant';
+  id: string;
+}
+
+export type Actor = AnonymousActor | UserActor | SystemActor | LinkHolderActor;
 
 export const ANONYMOUS: AnonymousActor = { type: 'anonymous' };

@@ -1,4 +1,12 @@
-export type { Actor, ActorMembership, AnonymousActor, SystemActor, UserActor } from './actor.ts';
+export type {
+  Actor,
+  ActorMembership,
+  AnonymousActor,
+  LinkGrant,
+  LinkHolderActor,
+  SystemActor,
+  UserActor,
+} from './actor.ts';
 export { ANONYMOUS } from './actor.ts';
 export type { ReadScope, RecordResource } from './audience.ts';
 export { mayShareOnward } from './audience.ts';
@@ -7,6 +15,7 @@ export type {
   Action,
   ApplicationResource,
   ChairedResource,
+  DisclosureProgramResource,
   ObjectionResource,
   OrganizationResource,
   ParticipantSeatResource,
@@ -17,6 +26,7 @@ export type {
   RecordSideResource,
   Resource,
   ResourceFor,
+  VulnerabilityReportResource,
 } from './policy.ts';
 export {
   authorize,

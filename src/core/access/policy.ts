@@ -79,6 +79,22 @@ export interface RecordSideResource {
   orgId: string;
 }
 
+/** A vulnerability disclosure program: the organization that runs it, and whether it is open to reports. */
+export interface DisclosureProgramResource {
+  type: 'disclosure_program';
+  orgId: string;
+  isPublished: boolean;
+}
+
+/** A vulnerability report: the program's organization triages it; its reporter follows it. */
+export interface VulnerabilityReportResource {
+  type: 'vulnerability_report';
+  id: string;
+  programOrgId: string;
+  /** The signed-in account that sent it; null for a report sent without an account. */
+  reporterUserId: string | null;
+}
+
 /** Each action and the only kind of resource it applies to. */
 interface ResourceByAction {
   'organization.create': PlatformResource;
@@ -141,6 +157,18 @@ interface ResourceByAction {
    * of reading the record itself.
    */
   'record.side.read': RecordSideResource;
+  /** Read a disclosure program: published ones are public. */
+  'disclosure.program.read': DisclosureProgramResource;
+  /** Publish and edit an organization's disclosure programs. */
+  'disclosure.program.manage': OrganizationResource;
+  /** Send a vulnerability report to a program, with or without an account. */
+  'disclosure.report.submit': DisclosureProgramResource;
+  /** Work a program's report queue: triage, assign, prioritise, answer, close. */
+  'disclosure.report.triage': DisclosureProgramResource;
+  /** Read one report and its thread. */
+  'disclosure.report.read': VulnerabilityReportResource;
+  /** Follow a report as its reporter: read it and write to the coordinators. */
+  'disclosure.report.follow': VulnerabilityReportResource;
 }
 
 export type Action = keyof ResourceByAction;
@@ -169,6 +197,7 @@ export function isEffectivePlatformAdmin(actor: Actor): boolean {
 export function isCommunityMember(actor: Actor): boolean {
   switch (actor.type) {
     case 'anonymous':
+    case 'link_holder':
       return false;
     case 'system':
       return true;
@@ -187,6 +216,7 @@ export function roleIn(actor: Actor, orgId: string): OrgRole | null {
 export function readScope(actor: Actor): ReadScope {
   switch (actor.type) {
     case 'anonymous':
+    case 'link_holder':
       return { isSignedIn: false, isCommunity: false, isSystem: false, orgIds: [] };
     case 'system':
       return { isSignedIn: true, isCommunity: true, isSystem: true, orgIds: [] };
@@ -337,7 +367,34 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
       // organization, so it never opens the side of another organization its owner belongs to. No
       // platform-admin bypass: the secretariat reads no organization's exchanges it is not part of.
       return membershipIn(actor, resource.orgId) !== undefined;
+    case 'disclosure.program.read':
+      return resource.isPublished || hasPlatformPowers(actor) || roleIn(actor, resource.orgId) !== null;
+    case 'disclosure.program.manage': {
+      // A program speaks for its organization, so only the admins of a verified organization publish one.
+      const membership = membershipIn(actor, resource.id);
+      return membership?.role === 'org_admin' && membership.isOrgVerified;
+    }
+    case 'disclosure.report.submit':
+      // Researchers need no account: anyone may report to a published program.
+      return resource.isPublished;
+    case 'disclosure.report.triage':
+      // The program's own organization works its queue; the secretariat has no view into others' reports.
+      return membershipIn(actor, resource.orgId)?.isOrgVerified === true;
+    case 'disclosure.report.read':
+      return (
+        membershipIn(actor, resource.programOrgId)?.isOrgVerified === true || isReporterOf(actor, resource)
+      );
+    case 'disclosure.report.follow':
+      return isReporterOf(actor, resource);
   }
+}
+
+/** The account that sent the report, or the holder of that very report's secret link. */
+function isReporterOf(actor: Actor, report: VulnerabilityReportResource): boolean {
+  if (actor.type === 'link_holder') {
+    return actor.grant.kind === 'vulnerability_report' && actor.grant.id === report.id;
+  }
+  return actor.type === 'user' && report.reporterUserId !== null && actor.userId === report.reporterUserId;
 }
 
 /**

@@ -20,6 +20,7 @@ export interface AuditEntry {
 export function actorLabel(actor: Actor): string {
   if (actor.type === 'user') return actor.email;
   if (actor.type === 'system') return `system:${actor.label}`;
+  if (actor.type === 'link_holder') return `link:${actor.grant.kind}:${actor.grant.id}`;
   return 'anonymous';
 }
 

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from './actor.ts';
+import { A, ACTOR_NAMES, ACTORS, B, names, orgA, orgU } from './fixtures.ts';
+import type { DisclosureProgramResource, VulnerabilityReportResource } from './policy.ts';
+import { can } from './policy.ts';
+
+/*
+ * The access matrix of vulnerability disclosure so far: programs, which organization A runs, and reports to
+ * them. A researcher follows a report signed in (usr_p here) or through the report's secret link.
+ */
+
+const published: DisclosureProgramResource = { type: 'disclosure_program', orgId: A, isPublished: true };
+const draft: DisclosureProgramResource = { type: 'disclosure_program', orgId: A, isPublished: false };
+const report = (reporterUserId: string | null): VulnerabilityReportResource => ({
+  type: 'vulnerability_report',
+  id: 'vr_1',
+  programOrgId: A,
+  reporterUserId,
+});
+
+const EXTRA: Record<string, Actor> = {
+  link1: { type: 'link_holder', grant: { kind: 'vulnerability_report', id: 'vr_1' } },
+  link2: { type: 'link_holder', grant: { kind: 'vulnerability_report', id: 'vr_2' } },
+  vendorLink: { type: 'link_holder', grant: { kind: 'case_participant', id: 'vr_1' } },
+};
+const ALL_ACTORS: Record<string, Actor> = { ...ACTORS, ...EXTRA };
+
+function allowed(check: (actor: Actor) => boolean): string[] {
+  return Object.entries(ALL_ACTORS)
+    .filter(([, actor]) => check(actor))
+    .map(([name]) => name)
+    .sort();
+}
+
+describe('access: disclosure programs and reports', () => {
+  it('covers every shared actor', () => {
+    expect(Object.keys(ALL_ACTORS)).toEqual([...ACTOR_NAMES, ...Object.keys(EXTRA)]);
+  });
+
+  it('shows published programs to everyone and drafts to their organization and the secretariat', () => {
+    expect(allowed((actor) => can(actor, 'disclosure.program.read', published))).toEqual(
+      Object.keys(ALL_ACTORS).sort(),
+    );
+    expect(allowed((actor) => can(actor, 'disclosure.program.read', draft))).toEqual(
+      names('memA admA pa tokA sys'),
+    );
+  });
+
+  it('lets only admins of the verified organization manage its programs', () => {
+    expect(allowed((actor) => can(actor, 'disclosure.program.manage', orgA))).toEqual(names('admA tokA'));
+    expect(allowed((actor) => can(actor, 'disclosure.program.manage', orgU))).toEqual([]);
+  });
+
+  it('takes reports to published programs from anyone, and none to drafts', () => {
+    expect(allowed((actor) => can(actor, 'disclosure.report.submit', published))).toEqual(
+      Object.keys(ALL_ACTORS).sort(),
+    );
+    expect(allowed((actor) => can(actor, 'disclosure.report.submit', draft))).toEqual([]);
+  });
+
+  it("lets only the program organization's members triage, with no secretariat bypass", () => {
+    expect(allowed((actor) => can(actor, 'disclosure.report.triage', published))).toEqual(
+      names('memA admA tokA'),
+    );
+    expect(allowed((actor) => can(actor, 'disclosure.report.triage', { ...published, orgId: B }))).toEqual(
+      names('memB partP'),
+    );
+  });
+
+  it('opens a report to its coordinators, its signed-in reporter, and the holder of its own link only', () => {
+    // A signed-in reporter gets the link too, so it opens the report as well.
+    expect(allowed((actor) => can(actor, 'disclosure.report.read', report('usr_p')))).toEqual(
+      names('memA admA tokA partP link1'),
+    );
+    expect(allowed((actor) => can(actor, 'disclosure.report.read', report(null)))).toEqual(
+      names('memA admA tokA link1'),
+    );
+    expect(allowed((actor) => can(actor, 'disclosure.report.follow', report('usr_p')))).toEqual(
+      names('partP link1'),
+    );
+    expect(allowed((actor) => can(actor, 'disclosure.report.follow', report(null)))).toEqual(names('link1'));
+  });
+});
