@@ -120,6 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     { prefix: '/api/v1' },
   );
   await app.register(openPgpRoutes);
+  for (const module of MODULES) if (module.rootRoutes) await app.register(module.rootRoutes);
   await registerWeb(app);
   return app;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../core/context.ts';
 import type { Db, Dialect } from '../core/db/database.ts';
 import { assistance } from './assistance/index.ts';
 import { contacts } from './contacts/index.ts';
+import { disclosure } from './disclosure/index.ts';
 import { exercises } from './exercises/index.ts';
 import { participation } from './participation/index.ts';
 
@@ -18,13 +19,15 @@ export interface ModuleJob {
 export interface ModuleDefinition {
   name: string;
   routes: (api: FastifyInstance) => Promise<void>;
+  /** Routes outside /api/v1 that standards fix, such as files under /.well-known/. */
+  rootRoutes?: (app: FastifyInstance) => Promise<void>;
   migrations: Record<string, Migration>;
   /** Reference data the module ships, written at start; must be idempotent. */
   seed?: (db: Db, dialect: Dialect) => Promise<unknown>;
   jobs: ModuleJob[];
 }
 
-export const MODULES: ModuleDefinition[] = [participation, contacts, assistance, exercises];
+export const MODULES: ModuleDefinition[] = [participation, contacts, assistance, exercises, disclosure];
 
 export const MODULE_MIGRATIONS: Record<string, Migration> = Object.assign(
   {},

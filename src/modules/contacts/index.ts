@@ -8,6 +8,7 @@ import * as migration0010 from './migrations/0010_contacts.ts';
 
 export type { PocRole, PocService } from './codes.ts';
 export { POC_ROLES, POC_SERVICES, pocRoleLabel, pocServiceLabel } from './codes.ts';
+export { type CheckedKey, canonicalLanguageTags, checkOpenPgpKey } from './entries/entry-input.ts';
 export { runContactFreshness } from './freshness/freshness.service.ts';
 export type { CurrentPoc, MatchedPoc, PocFilter } from './pocs.ts';
 export {

@@ -165,6 +165,23 @@ describe('formatSecurityTxt', () => {
     }
   });
 
+  it('allows plain http only for a development instance on this machine', () => {
+    const text = formatSecurityTxt(
+      {
+        contact: ['http://localhost:8080/disclose/vdp_1'],
+        policy: ['http://127.0.0.1:8080/p'],
+        expires: NEXT_MONTH,
+      },
+      { now: NOW },
+    );
+    expect(text).toContain('Contact: http://localhost:8080/disclose/vdp_1');
+    expect(
+      refusal(() =>
+        formatSecurityTxt({ contact: ['http://localhost.example.org/x'], expires: NEXT_MONTH }, { now: NOW }),
+      ).reason,
+    ).toBe('insecure_uri');
+  });
+
   it('allows mailto: and tel: for Contact only, and refuses other schemes and non-URIs', () => {
     const base = { contact: ['mailto:a@example.org'], expires: NEXT_MONTH };
     expect(

@@ -9,6 +9,8 @@ import { AppError } from '../../../core/http/errors.ts';
  * the text the signature covers, and a verifier that does not canonicalize line endings still agrees.
  */
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 export interface SecurityTxtFields {
   /** https URIs, `mailto:` or `tel:`; at least one. */
   contact: string[];
@@ -124,9 +126,11 @@ function checkUri(field: string, value: string, kind: UriKind): void {
     }
     return;
   }
-  if (scheme === 'http:') {
+  // A development instance on this machine has no certificate; anywhere else web URIs must be https.
+  if (scheme === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
     throw new SecurityTxtError('insecure_uri', `${field} must use https, not http: ${value}`, field);
   }
+  if (scheme === 'http:') return;
   if (kind === 'contact' && scheme === 'mailto:') {
     if (!MAILTO.test(value))
       throw new SecurityTxtError('invalid_uri', `${field} has no valid address: ${value}`, field);

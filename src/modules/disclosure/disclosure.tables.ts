@@ -1,0 +1,141 @@
+// The disclosure module's tables, merged into the one Database interface by declaration merging.
+// Conventions as in core/db/tables.ts: ISO text timestamps, integer booleans, JSON as text.
+
+/** A vulnerability disclosure program an organization publishes: scope, terms, targets and key. */
+export interface DisclosureProgramsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  /** draft | published | retired */
+  status: string;
+  /** JSON arrays of lines, as the organization wrote them. */
+  scope_in: string;
+  scope_out: string;
+  /** full | partial | none */
+  safe_harbor: string;
+  /** coordinated | discretionary | non_disclosure */
+  disclosure_policy: string;
+  /** Days after which the reporter may publish by default under coordinated disclosure: 45, 90 or 120. */
+  disclosure_days: number;
+  acknowledge_days: number;
+  triage_days: number;
+  resolve_days: number;
+  /** JSON array of BCP 47 tags reports are accepted in. */
+  languages: string;
+  accepts_anonymous: number;
+  offers_credit: number;
+  /** The program's OpenPGP public key: reports may be encrypted to it in the browser. */
+  openpgp_key: string | null;
+  openpgp_fingerprint: string | null;
+  openpgp_expires_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+/** A vulnerability report to a program, from a signed-in researcher or one without an account. */
+export interface VulnerabilityReportsTable {
+  id: string;
+  program_id: string;
+  /** BCP 47 tag of the language the report is written in, when said. */
+  language: string | null;
+  /** The signed-in researcher, or null. */
+  reporter_user_id: string | null;
+  /** SHA-256 of the secret of the reporter's link (hex); the secret itself is never stored. */
+  reporter_secret_hash: string;
+  /** Where the reporter asked to be told of changes (no secret is ever mailed). */
+  reporter_email: string | null;
+  /** name | anonymous | none: how the reporter wants to be credited. */
+  credit: string;
+  credit_name: string | null;
+  is_encrypted: number;
+  /** JSON of the report's fields when sent in clear; null when encrypted. */
+  content: string | null;
+  /** The armored OpenPGP message when encrypted in the browser. */
+  ciphertext: string | null;
+  /** Written by the coordinators at triage (an encrypted report has none until then). */
+  title: string | null;
+  product: string | null;
+  /** received | acknowledged | tracked | coordinating | closed */
+  status: string;
+  /** low | medium | high | critical, or null before triage */
+  priority: string | null;
+  assignee_user_id: string | null;
+  /** out_of_scope | duplicate | not_a_vulnerability | spam | declined | resolved */
+  close_reason: string | null;
+  duplicate_of: string | null;
+  /** yes | no | unknown: as the reporter said, then as the coordinators established. */
+  exploitation: string;
+  publicity: string;
+  cvss_v3_vector: string | null;
+  cvss_v3_score: number | null;
+  cvss_v4_vector: string | null;
+  cvss_v4_score: number | null;
+  /** JSON array of CWE ids, e.g. ["CWE-79"]. */
+  cwe_ids: string;
+  acknowledged_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The exchange between the reporter and the program's coordinators. */
+export interface VulnerabilityReportMessagesTable {
+  id: string;
+  report_id: string;
+  /** reporter | coordinator */
+  author_role: string;
+  author_user_id: string | null;
+  is_encrypted: number;
+  body: string;
+  created_at: string;
+}
+
+/** Files sent with a report or a message; stored as received (ciphertext when encrypted in the browser). */
+export interface VulnerabilityReportAttachmentsTable {
+  id: string;
+  report_id: string;
+  message_id: string | null;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: string;
+}
+
+/** An SSVC decision, with the inputs it was taken on and the table that decided it. */
+export interface DisclosureSsvcDecisionsTable {
+  id: string;
+  report_id: string;
+  /** triage | publish */
+  kind: string;
+  table_key: string;
+  table_version: string;
+  /** JSON object of decision point key to value key. */
+  inputs: string;
+  outcome: string;
+  rationale: string;
+  decided_by: string;
+  decided_at: string;
+}
+
+/** Report submissions per client address and hour, shared by every app process. */
+export interface DisclosureIntakeCountersTable {
+  /** A keyed hash of the client address and the hour: addresses are not kept. */
+  key: string;
+  count: number;
+  expires_at: string;
+}
+
+declare module '../../core/db/tables.ts' {
+  interface Database {
+    disclosure_programs: DisclosureProgramsTable;
+    vulnerability_reports: VulnerabilityReportsTable;
+    vulnerability_report_messages: VulnerabilityReportMessagesTable;
+    vulnerability_report_attachments: VulnerabilityReportAttachmentsTable;
+    disclosure_ssvc_decisions: DisclosureSsvcDecisionsTable;
+    disclosure_intake_counters: DisclosureIntakeCountersTable;
+  }
+}
