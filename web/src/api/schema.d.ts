@@ -8848,6 +8848,1456 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosure-programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List vulnerability disclosure programs
+         * @description Published programs, and the drafts and retired programs of your own organizations.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: string;
+                    status?: "draft" | "published" | "retired";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                orgId: string;
+                                orgName: string;
+                                isStateProgram: boolean;
+                                name: string;
+                                status: string;
+                                languages: string[];
+                                safeHarbor: string;
+                                hasOpenpgpKey: boolean;
+                                publishedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a vulnerability disclosure program
+         * @description By an admin of a verified organization. The policy text is generated from the terms in each UN language. Send `publish: true` to open it to reports at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: string;
+                        name: string;
+                        /** @description What is in scope: products, services, domains, networks, one per line. */
+                        scopeIn: string[];
+                        /** @description What is out of scope, one per line. */
+                        scopeOut: string[];
+                        /**
+                         * @description `full`: research under the terms is authorized and no legal action will be taken; `partial`: no legal action by the organization; `none`: no promise (the policy says so).
+                         * @enum {unknown}
+                         */
+                        safeHarbor: "full" | "partial" | "none";
+                        /** @enum {unknown} */
+                        disclosurePolicy: "coordinated" | "discretionary" | "non_disclosure";
+                        /**
+                         * @description Default days before the reporter may publish under coordinated disclosure.
+                         * @enum {unknown}
+                         */
+                        disclosureDays: 45 | 90 | 120;
+                        acknowledgeDays: number;
+                        triageDays: number;
+                        resolveDays: number;
+                        /** @description BCP 47 tags of the languages reports are accepted in. */
+                        languages: string[];
+                        acceptsAnonymous: boolean;
+                        offersCredit: boolean;
+                        /** @description ASCII-armored OpenPGP public key reports may be encrypted to, in the browser. */
+                        openpgpKey: string | null;
+                        /** @description Publish at once instead of keeping a draft. */
+                        publish?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orgId: string;
+                            orgName: string;
+                            orgKind: string;
+                            isStateProgram: boolean;
+                            name: string;
+                            status: string;
+                            scopeIn: string[];
+                            scopeOut: string[];
+                            safeHarbor: string;
+                            disclosurePolicy: string;
+                            disclosureDays: number;
+                            responseTargets: {
+                                acknowledgeDays: number;
+                                triageDays: number;
+                                resolveDays: number;
+                            };
+                            languages: string[];
+                            acceptsAnonymous: boolean;
+                            offersCredit: boolean;
+                            openpgp: {
+                                fingerprint: string;
+                                expiresAt: string | null;
+                                armored: string;
+                            } | null;
+                            policyLanguage: string;
+                            /** @description Markdown, generated from the terms. */
+                            policyText: string;
+                            reportUrl: string;
+                            canManage: boolean;
+                            canTriage: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a disclosure program with its policy text */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language of the generated policy text (default English). */
+                    lang?: "ar" | "en" | "es" | "fr" | "ru" | "zh";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orgId: string;
+                            orgName: string;
+                            orgKind: string;
+                            isStateProgram: boolean;
+                            name: string;
+                            status: string;
+                            scopeIn: string[];
+                            scopeOut: string[];
+                            safeHarbor: string;
+                            disclosurePolicy: string;
+                            disclosureDays: number;
+                            responseTargets: {
+                                acknowledgeDays: number;
+                                triageDays: number;
+                                resolveDays: number;
+                            };
+                            languages: string[];
+                            acceptsAnonymous: boolean;
+                            offersCredit: boolean;
+                            openpgp: {
+                                fingerprint: string;
+                                expiresAt: string | null;
+                                armored: string;
+                            } | null;
+                            policyLanguage: string;
+                            /** @description Markdown, generated from the terms. */
+                            policyText: string;
+                            reportUrl: string;
+                            canManage: boolean;
+                            canTriage: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit, publish or retire a disclosure program
+         * @description draft → published → retired → published; a wrong change answers 409 `invalid_transition`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description What is in scope: products, services, domains, networks, one per line. */
+                        scopeIn?: string[];
+                        /** @description What is out of scope, one per line. */
+                        scopeOut?: string[];
+                        /**
+                         * @description `full`: research under the terms is authorized and no legal action will be taken; `partial`: no legal action by the organization; `none`: no promise (the policy says so).
+                         * @enum {unknown}
+                         */
+                        safeHarbor?: "full" | "partial" | "none";
+                        /** @enum {unknown} */
+                        disclosurePolicy?: "coordinated" | "discretionary" | "non_disclosure";
+                        /**
+                         * @description Default days before the reporter may publish under coordinated disclosure.
+                         * @enum {unknown}
+                         */
+                        disclosureDays?: 45 | 90 | 120;
+                        acknowledgeDays?: number;
+                        triageDays?: number;
+                        resolveDays?: number;
+                        /** @description BCP 47 tags of the languages reports are accepted in. */
+                        languages?: string[];
+                        acceptsAnonymous?: boolean;
+                        offersCredit?: boolean;
+                        /** @description ASCII-armored OpenPGP public key reports may be encrypted to, in the browser. */
+                        openpgpKey?: string | null;
+                        /** @enum {unknown} */
+                        status?: "draft" | "published" | "retired";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orgId: string;
+                            orgName: string;
+                            orgKind: string;
+                            isStateProgram: boolean;
+                            name: string;
+                            status: string;
+                            scopeIn: string[];
+                            scopeOut: string[];
+                            safeHarbor: string;
+                            disclosurePolicy: string;
+                            disclosureDays: number;
+                            responseTargets: {
+                                acknowledgeDays: number;
+                                triageDays: number;
+                                resolveDays: number;
+                            };
+                            languages: string[];
+                            acceptsAnonymous: boolean;
+                            offersCredit: boolean;
+                            openpgp: {
+                                fingerprint: string;
+                                expiresAt: string | null;
+                                armored: string;
+                            } | null;
+                            policyLanguage: string;
+                            /** @description Markdown, generated from the terms. */
+                            policyText: string;
+                            reportUrl: string;
+                            canManage: boolean;
+                            canTriage: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/disclosure-programs/{id}/openpgp.asc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the program's OpenPGP public key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-programs/{id}/security.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A security.txt (RFC 9116) for the organization to serve on its own domain
+         * @description Points to this program; expires in 180 days, so the organization refreshes it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerability-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the reports of your organizations' programs, or those you sent (mine=true) */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                    status?: "received" | "acknowledged" | "tracked" | "coordinating" | "closed";
+                    priority?: "low" | "medium" | "high" | "critical";
+                    assigneeUserId?: string;
+                    /** @description The reports you sent yourself, signed in. */
+                    mine?: boolean;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                programId: string;
+                                programName: string;
+                                title: string | null;
+                                product: string | null;
+                                isEncrypted: boolean;
+                                status: string;
+                                closeReason: string | null;
+                                priority: string | null;
+                                assigneeName: string | null;
+                                triageOutcome: string | null;
+                                cvssScore: number | null;
+                                isAcknowledgeOverdue: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Report a vulnerability to a program
+         * @description With or without an account. Send `content`, or `ciphertext` encrypted in the browser to the program's OpenPGP key (the server then stores only ciphertext). The answer holds the tracking id and, once, the secret reporter link. At most 10 reports per client address per hour (429 `too_many_reports`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        programId: string;
+                        content?: {
+                            title: string;
+                            /** @description The affected product or system. */
+                            product: string;
+                            /** @description Affected versions, as far as known. */
+                            version: string;
+                            description: string;
+                            /** @description Steps to reproduce, proof of concept. */
+                            reproduction: string;
+                            impact: string;
+                            /** @description Any contact with the vendor so far: when, how, what answer. */
+                            priorVendorContact: string;
+                            /**
+                             * @description Is it already exploited, as far as you know?
+                             * @enum {unknown}
+                             */
+                            exploitation: "yes" | "no" | "unknown";
+                            /**
+                             * @description Is it already public?
+                             * @enum {unknown}
+                             */
+                            publicity: "yes" | "no" | "unknown";
+                            /** @description When and how you plan to publish, if at all. */
+                            disclosurePlans: string;
+                        };
+                        /** @description The report's content (the `content` object as JSON) encrypted in the browser to the program's OpenPGP key, ASCII-armored. Send either `content` or `ciphertext`. */
+                        ciphertext?: string;
+                        language?: string;
+                        /**
+                         * @description `name`: credit `creditName`; `anonymous`: credit "an anonymous researcher"; `none`.
+                         * @enum {unknown}
+                         */
+                        credit: "name" | "anonymous" | "none";
+                        creditName?: string;
+                        /**
+                         * Format: email
+                         * @description Optional: where to tell you that something changed. Never mailed the secret link.
+                         */
+                        reporterEmail?: string;
+                        attachments?: {
+                            fileName: string;
+                            mediaType: string;
+                            /** Format: byte */
+                            contentBase64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The tracking id. */
+                            id: string;
+                            status: string;
+                            /** @description The secret of the reporter link; shown once, stored only as a hash. Send it as `X-Reporter-Token`. */
+                            reporterToken: string;
+                            /** @description The secret link: the secret sits in the fragment, never sent to servers. */
+                            reporterUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerability-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a report and its thread
+         * @description As a coordinator of its program, as its signed-in reporter, or with the reporter link (`X-Reporter-Token`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The secret of a reporter link, for a researcher without an account. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            programName: string;
+                            orgName: string;
+                            status: string;
+                            closeReason: string | null;
+                            duplicateOf: string | null;
+                            isEncrypted: boolean;
+                            content: {
+                                title: string;
+                                /** @description The affected product or system. */
+                                product: string;
+                                /** @description Affected versions, as far as known. */
+                                version: string;
+                                description: string;
+                                /** @description Steps to reproduce, proof of concept. */
+                                reproduction: string;
+                                impact: string;
+                                /** @description Any contact with the vendor so far: when, how, what answer. */
+                                priorVendorContact: string;
+                                /**
+                                 * @description Is it already exploited, as far as you know?
+                                 * @enum {unknown}
+                                 */
+                                exploitation: "yes" | "no" | "unknown";
+                                /**
+                                 * @description Is it already public?
+                                 * @enum {unknown}
+                                 */
+                                publicity: "yes" | "no" | "unknown";
+                                /** @description When and how you plan to publish, if at all. */
+                                disclosurePlans: string;
+                            } | null;
+                            ciphertext: string | null;
+                            language: string | null;
+                            credit: {
+                                choice: string;
+                                name: string | null;
+                            };
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            messages: {
+                                id: string;
+                                authorRole: string;
+                                authorName: string | null;
+                                isEncrypted: boolean;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            acknowledgedAt: string | null;
+                            closedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @enum {unknown} */
+                            viewerRole: "coordinator" | "reporter";
+                            triage: {
+                                title: string | null;
+                                product: string | null;
+                                priority: string | null;
+                                assigneeUserId: string | null;
+                                assigneeName: string | null;
+                                exploitation: string;
+                                publicity: string;
+                                cvssV3: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cvssV4: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cwes: {
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                reporterEmail: string | null;
+                                reporterUserId: string | null;
+                                decisions: {
+                                    id: string;
+                                    kind: string;
+                                    tableKey: string;
+                                    tableVersion: string;
+                                    inputs: {
+                                        [key: string]: string;
+                                    };
+                                    outcome: string;
+                                    rationale: string;
+                                    decidedBy: string;
+                                    decidedAt: string;
+                                }[];
+                                acknowledgeBy: string;
+                                isAcknowledgeOverdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Triage: title, product, priority, assignee, exploitation, publicity, CVSS vectors and CWE ids
+         * @description CVSS 3.1 and 4.0 vectors are validated and scored; CWE ids are normalised (`79` → `CWE-79`).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        product?: string;
+                        priority?: ("low" | "medium" | "high" | "critical") | null;
+                        assigneeUserId?: string | null;
+                        /** @enum {unknown} */
+                        exploitation?: "yes" | "no" | "unknown";
+                        /** @enum {unknown} */
+                        publicity?: "yes" | "no" | "unknown";
+                        cvssV3Vector?: string | null;
+                        cvssV4Vector?: string | null;
+                        cweIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            programName: string;
+                            orgName: string;
+                            status: string;
+                            closeReason: string | null;
+                            duplicateOf: string | null;
+                            isEncrypted: boolean;
+                            content: {
+                                title: string;
+                                /** @description The affected product or system. */
+                                product: string;
+                                /** @description Affected versions, as far as known. */
+                                version: string;
+                                description: string;
+                                /** @description Steps to reproduce, proof of concept. */
+                                reproduction: string;
+                                impact: string;
+                                /** @description Any contact with the vendor so far: when, how, what answer. */
+                                priorVendorContact: string;
+                                /**
+                                 * @description Is it already exploited, as far as you know?
+                                 * @enum {unknown}
+                                 */
+                                exploitation: "yes" | "no" | "unknown";
+                                /**
+                                 * @description Is it already public?
+                                 * @enum {unknown}
+                                 */
+                                publicity: "yes" | "no" | "unknown";
+                                /** @description When and how you plan to publish, if at all. */
+                                disclosurePlans: string;
+                            } | null;
+                            ciphertext: string | null;
+                            language: string | null;
+                            credit: {
+                                choice: string;
+                                name: string | null;
+                            };
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            messages: {
+                                id: string;
+                                authorRole: string;
+                                authorName: string | null;
+                                isEncrypted: boolean;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            acknowledgedAt: string | null;
+                            closedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @enum {unknown} */
+                            viewerRole: "coordinator" | "reporter";
+                            triage: {
+                                title: string | null;
+                                product: string | null;
+                                priority: string | null;
+                                assigneeUserId: string | null;
+                                assigneeName: string | null;
+                                exploitation: string;
+                                publicity: string;
+                                cvssV3: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cvssV4: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cwes: {
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                reporterEmail: string | null;
+                                reporterUserId: string | null;
+                                decisions: {
+                                    id: string;
+                                    kind: string;
+                                    tableKey: string;
+                                    tableVersion: string;
+                                    inputs: {
+                                        [key: string]: string;
+                                    };
+                                    outcome: string;
+                                    rationale: string;
+                                    decidedBy: string;
+                                    decidedAt: string;
+                                }[];
+                                acknowledgeBy: string;
+                                isAcknowledgeOverdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/vulnerability-reports/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in the thread between reporter and coordinators */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The secret of a reporter link, for a researcher without an account. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @description The body is an armored OpenPGP message to the program's key. */
+                        isEncrypted?: boolean;
+                        attachments?: {
+                            fileName: string;
+                            mediaType: string;
+                            /** Format: byte */
+                            contentBase64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            programName: string;
+                            orgName: string;
+                            status: string;
+                            closeReason: string | null;
+                            duplicateOf: string | null;
+                            isEncrypted: boolean;
+                            content: {
+                                title: string;
+                                /** @description The affected product or system. */
+                                product: string;
+                                /** @description Affected versions, as far as known. */
+                                version: string;
+                                description: string;
+                                /** @description Steps to reproduce, proof of concept. */
+                                reproduction: string;
+                                impact: string;
+                                /** @description Any contact with the vendor so far: when, how, what answer. */
+                                priorVendorContact: string;
+                                /**
+                                 * @description Is it already exploited, as far as you know?
+                                 * @enum {unknown}
+                                 */
+                                exploitation: "yes" | "no" | "unknown";
+                                /**
+                                 * @description Is it already public?
+                                 * @enum {unknown}
+                                 */
+                                publicity: "yes" | "no" | "unknown";
+                                /** @description When and how you plan to publish, if at all. */
+                                disclosurePlans: string;
+                            } | null;
+                            ciphertext: string | null;
+                            language: string | null;
+                            credit: {
+                                choice: string;
+                                name: string | null;
+                            };
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            messages: {
+                                id: string;
+                                authorRole: string;
+                                authorName: string | null;
+                                isEncrypted: boolean;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            acknowledgedAt: string | null;
+                            closedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @enum {unknown} */
+                            viewerRole: "coordinator" | "reporter";
+                            triage: {
+                                title: string | null;
+                                product: string | null;
+                                priority: string | null;
+                                assigneeUserId: string | null;
+                                assigneeName: string | null;
+                                exploitation: string;
+                                publicity: string;
+                                cvssV3: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cvssV4: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cwes: {
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                reporterEmail: string | null;
+                                reporterUserId: string | null;
+                                decisions: {
+                                    id: string;
+                                    kind: string;
+                                    tableKey: string;
+                                    tableVersion: string;
+                                    inputs: {
+                                        [key: string]: string;
+                                    };
+                                    outcome: string;
+                                    rationale: string;
+                                    decidedBy: string;
+                                    decidedAt: string;
+                                }[];
+                                acknowledgeBy: string;
+                                isAcknowledgeOverdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerability-reports/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment (always as a download: it may be exploit code) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The secret of a reporter link, for a researcher without an account. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerability-reports/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge, track or close a report (with a close reason), or reopen it
+         * @description received → acknowledged | tracked | closed; closed → acknowledged. Close reasons: out_of_scope, duplicate (with duplicateOf), not_a_vulnerability, spam, declined, resolved. A wrong transition answers 409 `invalid_transition`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "acknowledged" | "tracked" | "closed";
+                        /** @enum {unknown} */
+                        closeReason?: "out_of_scope" | "duplicate" | "not_a_vulnerability" | "spam" | "declined" | "resolved";
+                        duplicateOf?: string;
+                        /** @description Told to the reporter in the thread. */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            programName: string;
+                            orgName: string;
+                            status: string;
+                            closeReason: string | null;
+                            duplicateOf: string | null;
+                            isEncrypted: boolean;
+                            content: {
+                                title: string;
+                                /** @description The affected product or system. */
+                                product: string;
+                                /** @description Affected versions, as far as known. */
+                                version: string;
+                                description: string;
+                                /** @description Steps to reproduce, proof of concept. */
+                                reproduction: string;
+                                impact: string;
+                                /** @description Any contact with the vendor so far: when, how, what answer. */
+                                priorVendorContact: string;
+                                /**
+                                 * @description Is it already exploited, as far as you know?
+                                 * @enum {unknown}
+                                 */
+                                exploitation: "yes" | "no" | "unknown";
+                                /**
+                                 * @description Is it already public?
+                                 * @enum {unknown}
+                                 */
+                                publicity: "yes" | "no" | "unknown";
+                                /** @description When and how you plan to publish, if at all. */
+                                disclosurePlans: string;
+                            } | null;
+                            ciphertext: string | null;
+                            language: string | null;
+                            credit: {
+                                choice: string;
+                                name: string | null;
+                            };
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            messages: {
+                                id: string;
+                                authorRole: string;
+                                authorName: string | null;
+                                isEncrypted: boolean;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            acknowledgedAt: string | null;
+                            closedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @enum {unknown} */
+                            viewerRole: "coordinator" | "reporter";
+                            triage: {
+                                title: string | null;
+                                product: string | null;
+                                priority: string | null;
+                                assigneeUserId: string | null;
+                                assigneeName: string | null;
+                                exploitation: string;
+                                publicity: string;
+                                cvssV3: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cvssV4: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cwes: {
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                reporterEmail: string | null;
+                                reporterUserId: string | null;
+                                decisions: {
+                                    id: string;
+                                    kind: string;
+                                    tableKey: string;
+                                    tableVersion: string;
+                                    inputs: {
+                                        [key: string]: string;
+                                    };
+                                    outcome: string;
+                                    rationale: string;
+                                    decidedBy: string;
+                                    decidedAt: string;
+                                }[];
+                                acknowledgeBy: string;
+                                isAcknowledgeOverdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vulnerability-reports/{id}/ssvc-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an SSVC coordinator decision (triage or publish), evaluated from CERT/CC's table
+         * @description The inputs are stored with the outcome. The tables are at /disclosure/ssvc/{kind}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "triage" | "publish";
+                        inputs: {
+                            [key: string]: string;
+                        };
+                        rationale: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            programName: string;
+                            orgName: string;
+                            status: string;
+                            closeReason: string | null;
+                            duplicateOf: string | null;
+                            isEncrypted: boolean;
+                            content: {
+                                title: string;
+                                /** @description The affected product or system. */
+                                product: string;
+                                /** @description Affected versions, as far as known. */
+                                version: string;
+                                description: string;
+                                /** @description Steps to reproduce, proof of concept. */
+                                reproduction: string;
+                                impact: string;
+                                /** @description Any contact with the vendor so far: when, how, what answer. */
+                                priorVendorContact: string;
+                                /**
+                                 * @description Is it already exploited, as far as you know?
+                                 * @enum {unknown}
+                                 */
+                                exploitation: "yes" | "no" | "unknown";
+                                /**
+                                 * @description Is it already public?
+                                 * @enum {unknown}
+                                 */
+                                publicity: "yes" | "no" | "unknown";
+                                /** @description When and how you plan to publish, if at all. */
+                                disclosurePlans: string;
+                            } | null;
+                            ciphertext: string | null;
+                            language: string | null;
+                            credit: {
+                                choice: string;
+                                name: string | null;
+                            };
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            messages: {
+                                id: string;
+                                authorRole: string;
+                                authorName: string | null;
+                                isEncrypted: boolean;
+                                body: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                    sha256: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            acknowledgedAt: string | null;
+                            closedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @enum {unknown} */
+                            viewerRole: "coordinator" | "reporter";
+                            triage: {
+                                title: string | null;
+                                product: string | null;
+                                priority: string | null;
+                                assigneeUserId: string | null;
+                                assigneeName: string | null;
+                                exploitation: string;
+                                publicity: string;
+                                cvssV3: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cvssV4: {
+                                    vector: string;
+                                    baseScore: number;
+                                    severity: string;
+                                } | null;
+                                cwes: {
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                reporterEmail: string | null;
+                                reporterUserId: string | null;
+                                decisions: {
+                                    id: string;
+                                    kind: string;
+                                    tableKey: string;
+                                    tableVersion: string;
+                                    inputs: {
+                                        [key: string]: string;
+                                    };
+                                    outcome: string;
+                                    rationale: string;
+                                    decidedBy: string;
+                                    decidedAt: string;
+                                }[];
+                                acknowledgeBy: string;
+                                isAcknowledgeOverdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/ssvc/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An SSVC decision table (CERT/CC's), with its decision points and every row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "triage" | "publish";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/cvss-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate and score a CVSS 3.1 or 4.0 vector */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        vector: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: string;
+                            vector: string;
+                            baseScore: number;
+                            severity: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
