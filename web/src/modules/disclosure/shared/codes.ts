@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { translateDynamic } from '../../../lib/translate.ts';
+
+/**
+ * Labels of the disclosure code lists, in the UI language. They live in the catalogs under
+ * `reporter.status.*`, `reporter.closeReason.*`, `reporter.tristate.*`, `disclosurePrograms.safeHarbor.*`
+ * and `disclosurePrograms.policy.*`; a code the catalog does not know shows as written.
+ */
+export function useDisclosureLabels() {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const label = (prefix: string, code: string) =>
+      translateDynamic(t, `${prefix}.${code}`, `${prefix}.${code}`, { defaultValue: code });
+    return {
+      reportStatus: (status: string) => label('reporter.status', status),
+      closeReason: (reason: string) => label('reporter.closeReason', reason),
+      tristate: (value: string) => label('reporter.tristate', value),
+      programStatus: (status: string) => label('disclosurePrograms.status', status),
+      safeHarbor: (level: string) => label('disclosurePrograms.safeHarbor', level),
+      disclosurePolicy: (policy: string) => label('disclosurePrograms.policy', policy),
+    };
+  }, [t]);
+}
