@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { A, ACTOR_NAMES, ACTORS, B, names, orgA, orgU } from './fixtures.ts';
+import { A, ACTOR_NAMES, ACTORS, B, names, orgA, orgU, U } from './fixtures.ts';
 import type { DisclosureProgramResource, VulnerabilityReportResource } from './policy.ts';
 import { can } from './policy.ts';
 
@@ -21,7 +21,8 @@ const report = (reporterUserId: string | null): VulnerabilityReportResource => (
 const EXTRA: Record<string, Actor> = {
   link1: { type: 'link_holder', grant: { kind: 'vulnerability_report', id: 'vr_1' } },
   link2: { type: 'link_holder', grant: { kind: 'vulnerability_report', id: 'vr_2' } },
-  vendorLink: { type: 'link_holder', grant: { kind: 'case_participant', id: 'vr_1' } },
+  vendorLink: { type: 'link_holder', grant: { kind: 'case_participant', id: 'cp_vendor' } },
+  otherVendorLink: { type: 'link_holder', grant: { kind: 'case_participant', id: 'cp_other' } },
 };
 const ALL_ACTORS: Record<string, Actor> = { ...ACTORS, ...EXTRA };
 
@@ -79,5 +80,42 @@ describe('access: disclosure programs and reports', () => {
       names('partP link1'),
     );
     expect(allowed((actor) => can(actor, 'disclosure.report.follow', report(null)))).toEqual(names('link1'));
+  });
+
+  it("runs a case by the coordinating organization's members only", () => {
+    expect(
+      allowed((actor) =>
+        can(actor, 'disclosure.case.coordinate', { type: 'disclosure_case', coordinatorOrgId: A }),
+      ),
+    ).toEqual(names('memA admA tokA'));
+  });
+
+  it('lets a vendor be acted for by its members and its own links, never by another vendor', () => {
+    const vendorB = {
+      type: 'case_participant',
+      participantId: 'cp_vendor',
+      orgId: B,
+      userId: null,
+      reportId: null,
+    } as const;
+    expect(allowed((actor) => can(actor, 'disclosure.case.act_as', vendorB))).toEqual(
+      names('memB partP vendorLink'),
+    );
+    const byAddress = { ...vendorB, orgId: null };
+    expect(allowed((actor) => can(actor, 'disclosure.case.act_as', byAddress))).toEqual(names('vendorLink'));
+    // An unverified organization the coordinators invited still acts for itself.
+    const unverified = { ...vendorB, participantId: 'cp_u', orgId: U };
+    expect(allowed((actor) => can(actor, 'disclosure.case.act_as', unverified))).toEqual(names('memU admU'));
+  });
+
+  it("lets the reporter act in the case through the report's link or the account", () => {
+    const reporter = {
+      type: 'case_participant',
+      participantId: 'cp_reporter',
+      orgId: null,
+      userId: 'usr_reg',
+      reportId: 'vr_1',
+    } as const;
+    expect(allowed((actor) => can(actor, 'disclosure.case.act_as', reporter))).toEqual(names('reg link1'));
   });
 });

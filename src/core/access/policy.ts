@@ -95,6 +95,26 @@ export interface VulnerabilityReportResource {
   reporterUserId: string | null;
 }
 
+/** A coordinated disclosure case, as far as running it goes: the organization that coordinates it. */
+export interface DisclosureCaseResource {
+  type: 'disclosure_case';
+  coordinatorOrgId: string;
+}
+
+/**
+ * A participant of a case (a vendor, an affected owner, an observer or the reporter), as the people who act
+ * for it: the members of its organization, its named account, the holders of its invitation links, and for
+ * the reporter the holders of the report's link.
+ */
+export interface CaseParticipantResource {
+  type: 'case_participant';
+  participantId: string;
+  orgId: string | null;
+  userId: string | null;
+  /** For the reporter: the report whose secret link also stands for the reporter in the case. */
+  reportId: string | null;
+}
+
 /** Each action and the only kind of resource it applies to. */
 interface ResourceByAction {
   'organization.create': PlatformResource;
@@ -169,6 +189,10 @@ interface ResourceByAction {
   'disclosure.report.read': VulnerabilityReportResource;
   /** Follow a report as its reporter: read it and write to the coordinators. */
   'disclosure.report.follow': VulnerabilityReportResource;
+  /** Run a case: invite participants, approve statements, set and end embargoes, publish. */
+  'disclosure.case.coordinate': DisclosureCaseResource;
+  /** Act in a case as one of its participants: read what that role sees, answer, state, discuss. */
+  'disclosure.case.act_as': CaseParticipantResource;
 }
 
 export type Action = keyof ResourceByAction;
@@ -386,7 +410,26 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
       );
     case 'disclosure.report.follow':
       return isReporterOf(actor, resource);
+    case 'disclosure.case.coordinate':
+      // As with triage: the coordinating organization's own members, and no secretariat bypass.
+      return membershipIn(actor, resource.coordinatorOrgId)?.isOrgVerified === true;
+    case 'disclosure.case.act_as':
+      return actsAsParticipant(actor, resource);
   }
+}
+
+function actsAsParticipant(actor: Actor, participant: CaseParticipantResource): boolean {
+  if (actor.type === 'link_holder') {
+    const { kind, id } = actor.grant;
+    return (
+      (kind === 'case_participant' && id === participant.participantId) ||
+      (kind === 'vulnerability_report' && participant.reportId !== null && id === participant.reportId)
+    );
+  }
+  if (actor.type !== 'user') return false;
+  // The coordinator chose the organization itself, so its members act for it even before it is verified.
+  if (participant.orgId !== null && membershipIn(actor, participant.orgId) !== undefined) return true;
+  return participant.userId !== null && actor.userId === participant.userId;
 }
 
 /** The account that sent the report, or the holder of that very report's secret link. */
