@@ -129,6 +129,140 @@ export interface DisclosureIntakeCountersTable {
   expires_at: string;
 }
 
+/** A coordinated disclosure case opened from a report: participants, statuses, threads, embargo, advisory. */
+export interface DisclosureCasesTable {
+  id: string;
+  report_id: string;
+  program_id: string;
+  coordinator_org_id: string;
+  title: string;
+  /** What the participants are told about the vulnerability (Markdown); the coordinators write it. */
+  summary: string;
+  /** open | closed */
+  status: string;
+  cve_id: string | null;
+  /** The preset the target date was set from (45, 90 or 120 days), or null for a date set by hand. */
+  target_days: number | null;
+  /** The date the coordinators aim to publish by (UTC). */
+  target_date: string;
+  /** When exploitation or public disclosure was recorded: either ends an embargo. */
+  exploited_at: string | null;
+  public_at: string | null;
+  /** When the case's advisory was published: statuses and approved statements become visible to all. */
+  published_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+/** Someone taking part in a case, in one role; vendors and affected owners may be organizations or just an address. */
+export interface DisclosureCaseParticipantsTable {
+  id: string;
+  case_id: string;
+  /** reporter | coordinator | vendor | affected_owner | observer */
+  role: string;
+  org_id: string | null;
+  user_id: string | null;
+  /** What the participant is called in the case (an organization's or a team's name). */
+  name: string;
+  /** Where invitations and reminders go when there is no organization on the platform. */
+  email: string | null;
+  invited_at: string;
+  /** The first time someone acted for the participant (opened the case, answered, stated). */
+  joined_at: string | null;
+  /** The first answer: a status, a statement or a message. Reminders stop then. */
+  responded_at: string | null;
+  /** Reminders and escalations sent so far (see reminders.ts), claimed one step at a time. */
+  reminder_level: number;
+  next_reminder_at: string | null;
+  removed_at: string | null;
+  created_at: string;
+}
+
+/** A secret link standing for a participant, mailed with an invitation or a reminder. */
+export interface DisclosureCaseLinksTable {
+  id: string;
+  participant_id: string;
+  secret_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A vendor's status for one product and version: affected, not affected (with a VEX justification), fixed, under investigation, or no response yet. */
+export interface DisclosureCaseProductsTable {
+  id: string;
+  case_id: string;
+  participant_id: string;
+  product: string;
+  version: string;
+  status: string;
+  justification: string | null;
+  impact_statement: string | null;
+  remediation: string | null;
+  /** Who set the status last: a participant id, or null while nobody has answered. */
+  updated_by_participant_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A participant's statement, published only once the coordinators approve it. */
+export interface DisclosureCaseStatementsTable {
+  id: string;
+  case_id: string;
+  participant_id: string;
+  body: string;
+  /** submitted | approved | rejected */
+  status: string;
+  review_note: string | null;
+  reviewed_by: string | null;
+  submitted_at: string;
+  reviewed_at: string | null;
+}
+
+/** A message in a case: to all participants (channel null) or in one participant's private thread with the coordinators. */
+export interface DisclosureCaseMessagesTable {
+  id: string;
+  case_id: string;
+  channel_participant_id: string | null;
+  author_participant_id: string;
+  author_user_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+/** An embargo: proposed → active ⇄ revise → exited; at most one not exited per case. */
+export interface DisclosureEmbargoesTable {
+  id: string;
+  case_id: string;
+  state: string;
+  /** When the embargo ends (UTC). */
+  ends_at: string;
+  /** A revision's proposed end, while the state is `revise`. */
+  proposed_ends_at: string | null;
+  reason: string;
+  /** expired | exploited | public | published | coordinator | withdrawn */
+  exit_reason: string | null;
+  created_at: string;
+  activated_at: string | null;
+  exited_at: string | null;
+  updated_at: string;
+}
+
+/** Every change of an embargo, for its history and its notices. */
+export interface DisclosureEmbargoEventsTable {
+  id: string;
+  embargo_id: string;
+  case_id: string;
+  from_state: string;
+  to_state: string;
+  ends_at: string;
+  note: string;
+  actor_label: string;
+  created_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Database {
     disclosure_programs: DisclosureProgramsTable;
@@ -137,5 +271,13 @@ declare module '../../core/db/tables.ts' {
     vulnerability_report_attachments: VulnerabilityReportAttachmentsTable;
     disclosure_ssvc_decisions: DisclosureSsvcDecisionsTable;
     disclosure_intake_counters: DisclosureIntakeCountersTable;
+    disclosure_cases: DisclosureCasesTable;
+    disclosure_case_participants: DisclosureCaseParticipantsTable;
+    disclosure_case_links: DisclosureCaseLinksTable;
+    disclosure_case_products: DisclosureCaseProductsTable;
+    disclosure_case_statements: DisclosureCaseStatementsTable;
+    disclosure_case_messages: DisclosureCaseMessagesTable;
+    disclosure_embargoes: DisclosureEmbargoesTable;
+    disclosure_embargo_events: DisclosureEmbargoEventsTable;
   }
 }
