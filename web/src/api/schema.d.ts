@@ -10298,6 +10298,2145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vulnerability-reports/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a coordinated disclosure case from a report
+         * @description By the coordinators of its program. The target date defaults to 45 days (presets 45, 90, 120).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @description What participants are told about the vulnerability; the report itself stays with the coordinators. */
+                        summary: string;
+                        /**
+                         * @description Days from now to the target date; 45 by default.
+                         * @enum {unknown}
+                         */
+                        targetDays?: 45 | 90 | 120;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with a zone; stored in UTC.
+                         */
+                        targetDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases you coordinate or take part in */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                status: string;
+                                coordinatorName: string;
+                                targetDate: string;
+                                embargoState: string | null;
+                                embargoEndsAt: string | null;
+                                vendorCount: number;
+                                createdAt: string;
+                                isCoordinator: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a case as your role sees it
+         * @description Coordinators see everything. A participant sees the others by name and role, the all-participants thread and its own private thread, and its own products and statements; other vendors' statuses and statements only once the advisory is published.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An invited participant's secret case link, for those without an account. */
+                    "x-participant-token"?: string;
+                    /** @description The reporter's secret report link; it stands for the reporter in the case. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a case: title, summary, CVE id, target date; close or reopen */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        summary?: string;
+                        cveId?: string | null;
+                        /** @enum {unknown} */
+                        targetDays?: 45 | 90 | 120;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with a zone; stored in UTC.
+                         */
+                        targetDate?: string;
+                        /** @enum {unknown} */
+                        status?: "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record exploitation in the wild or public disclosure (ends any embargo) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `exploited`: exploitation seen in the wild; `public`: details are public. Either ends an embargo.
+                         * @enum {unknown}
+                         */
+                        kind: "exploited" | "public";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a vendor, an affected owner or an observer
+         * @description An organization of the platform (its members act for it) and/or an e-mail address, which receives a secret link that works before anyone there has an account. Products listed start as "no response yet".
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        role: "vendor" | "affected_owner" | "observer";
+                        orgId?: string;
+                        name?: string;
+                        /** Format: email */
+                        email?: string;
+                        products?: {
+                            product: string;
+                            version: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participantId: string;
+                            inviteUrl: string | null;
+                            case: {
+                                id: string;
+                                reportId: string;
+                                programId: string;
+                                coordinatorOrgId: string;
+                                coordinatorName: string;
+                                title: string;
+                                summary: string;
+                                status: string;
+                                cveId: string | null;
+                                cvss: {
+                                    v3: {
+                                        vector: string;
+                                        baseScore: number;
+                                    } | null;
+                                    v4: {
+                                        vector: string;
+                                        baseScore: number;
+                                    } | null;
+                                };
+                                cweIds: string[];
+                                targetDays: number | null;
+                                targetDate: string;
+                                exploitedAt: string | null;
+                                publicAt: string | null;
+                                publishedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                closedAt: string | null;
+                                viewer: {
+                                    isCoordinator: boolean;
+                                    participantIds: string[];
+                                    roles: string[];
+                                };
+                                participants: {
+                                    id: string;
+                                    role: string;
+                                    name: string;
+                                    orgId: string | null;
+                                    email: string | null;
+                                    invitedAt: string;
+                                    joinedAt: string | null;
+                                    respondedAt: string | null;
+                                    isRemoved: boolean;
+                                    products: {
+                                        id: string;
+                                        participantId: string;
+                                        product: string;
+                                        version: string;
+                                        status: string;
+                                        justification: string | null;
+                                        impactStatement: string | null;
+                                        remediation: string | null;
+                                        updatedAt: string;
+                                    }[] | null;
+                                    statements: {
+                                        id: string;
+                                        participantId: string;
+                                        body: string;
+                                        status: string;
+                                        reviewNote: string | null;
+                                        submittedAt: string;
+                                        reviewedAt: string | null;
+                                    }[] | null;
+                                    statusCounts: {
+                                        [key: string]: number;
+                                    } | null;
+                                }[];
+                                statusTotals: {
+                                    [key: string]: number;
+                                } | null;
+                                embargo: {
+                                    id: string;
+                                    state: string;
+                                    endsAt: string;
+                                    proposedEndsAt: string | null;
+                                    reason: string;
+                                    exitReason: string | null;
+                                    createdAt: string;
+                                    activatedAt: string | null;
+                                    exitedAt: string | null;
+                                    events: {
+                                        fromState: string;
+                                        toState: string;
+                                        endsAt: string;
+                                        note: string;
+                                        actor: string;
+                                        createdAt: string;
+                                    }[];
+                                } | null;
+                                messages: {
+                                    id: string;
+                                    channel: string;
+                                    authorParticipantId: string;
+                                    authorName: string;
+                                    authorRole: string;
+                                    body: string;
+                                    createdAt: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a participant (its links stop working) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/participants/{participantId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a participant's links and mail a new one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participantId: string;
+                            inviteUrl: string | null;
+                            case: {
+                                id: string;
+                                reportId: string;
+                                programId: string;
+                                coordinatorOrgId: string;
+                                coordinatorName: string;
+                                title: string;
+                                summary: string;
+                                status: string;
+                                cveId: string | null;
+                                cvss: {
+                                    v3: {
+                                        vector: string;
+                                        baseScore: number;
+                                    } | null;
+                                    v4: {
+                                        vector: string;
+                                        baseScore: number;
+                                    } | null;
+                                };
+                                cweIds: string[];
+                                targetDays: number | null;
+                                targetDate: string;
+                                exploitedAt: string | null;
+                                publicAt: string | null;
+                                publishedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                closedAt: string | null;
+                                viewer: {
+                                    isCoordinator: boolean;
+                                    participantIds: string[];
+                                    roles: string[];
+                                };
+                                participants: {
+                                    id: string;
+                                    role: string;
+                                    name: string;
+                                    orgId: string | null;
+                                    email: string | null;
+                                    invitedAt: string;
+                                    joinedAt: string | null;
+                                    respondedAt: string | null;
+                                    isRemoved: boolean;
+                                    products: {
+                                        id: string;
+                                        participantId: string;
+                                        product: string;
+                                        version: string;
+                                        status: string;
+                                        justification: string | null;
+                                        impactStatement: string | null;
+                                        remediation: string | null;
+                                        updatedAt: string;
+                                    }[] | null;
+                                    statements: {
+                                        id: string;
+                                        participantId: string;
+                                        body: string;
+                                        status: string;
+                                        reviewNote: string | null;
+                                        submittedAt: string;
+                                        reviewedAt: string | null;
+                                    }[] | null;
+                                    statusCounts: {
+                                        [key: string]: number;
+                                    } | null;
+                                }[];
+                                statusTotals: {
+                                    [key: string]: number;
+                                } | null;
+                                embargo: {
+                                    id: string;
+                                    state: string;
+                                    endsAt: string;
+                                    proposedEndsAt: string | null;
+                                    reason: string;
+                                    exitReason: string | null;
+                                    createdAt: string;
+                                    activatedAt: string | null;
+                                    exitedAt: string | null;
+                                    events: {
+                                        fromState: string;
+                                        toState: string;
+                                        endsAt: string;
+                                        note: string;
+                                        actor: string;
+                                        createdAt: string;
+                                    }[];
+                                } | null;
+                                messages: {
+                                    id: string;
+                                    channel: string;
+                                    authorParticipantId: string;
+                                    authorName: string;
+                                    authorRole: string;
+                                    body: string;
+                                    createdAt: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add products and versions to a vendor's list (they start as "no response yet") */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An invited participant's secret case link, for those without an account. */
+                    "x-participant-token"?: string;
+                    /** @description The reporter's secret report link; it stands for the reporter in the case. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        participantId?: string;
+                        products: {
+                            product: string;
+                            version: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/products/{productId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the status of a product and version
+         * @description affected, not_affected (with a VEX justification), fixed or under_investigation; "no response yet" is only ever the starting point.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An invited participant's secret case link, for those without an account. */
+                    "x-participant-token"?: string;
+                    /** @description The reporter's secret report link; it stands for the reporter in the case. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "affected" | "not_affected" | "fixed" | "under_investigation";
+                        /** @enum {unknown} */
+                        justification?: "component_not_present" | "vulnerable_code_not_present" | "vulnerable_code_not_in_execute_path" | "vulnerable_code_cannot_be_controlled_by_adversary" | "inline_mitigations_already_exist";
+                        impactStatement?: string;
+                        remediation?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a statement; the coordinators approve it before it is published */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An invited participant's secret case link, for those without an account. */
+                    "x-participant-token"?: string;
+                    /** @description The reporter's secret report link; it stands for the reporter in the case. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        participantId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/statements/{statementId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a statement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    statementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "approve" | "reject";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write to all participants, or in a private thread with the coordinators */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An invited participant's secret case link, for those without an account. */
+                    "x-participant-token"?: string;
+                    /** @description The reporter's secret report link; it stands for the reporter in the case. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @description `all` for every participant, or a participant's id for its private thread with the coordinators. */
+                        channel: "all" | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/embargo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose an embargo (coordinators); at most one at a time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with a zone; stored in UTC.
+                         */
+                        endsAt: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/embargo/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the embargo: activate, propose_revision (any participant), accept_revision, reject_revision, exit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An invited participant's secret case link, for those without an account. */
+                    "x-participant-token"?: string;
+                    /** @description The reporter's secret report link; it stands for the reporter in the case. */
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        action: "activate" | "propose_revision" | "accept_revision" | "reject_revision" | "exit";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with a zone; stored in UTC.
+                         */
+                        endsAt?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            programId: string;
+                            coordinatorOrgId: string;
+                            coordinatorName: string;
+                            title: string;
+                            summary: string;
+                            status: string;
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            targetDays: number | null;
+                            targetDate: string;
+                            exploitedAt: string | null;
+                            publicAt: string | null;
+                            publishedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            closedAt: string | null;
+                            viewer: {
+                                isCoordinator: boolean;
+                                participantIds: string[];
+                                roles: string[];
+                            };
+                            participants: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                orgId: string | null;
+                                email: string | null;
+                                invitedAt: string;
+                                joinedAt: string | null;
+                                respondedAt: string | null;
+                                isRemoved: boolean;
+                                products: {
+                                    id: string;
+                                    participantId: string;
+                                    product: string;
+                                    version: string;
+                                    status: string;
+                                    justification: string | null;
+                                    impactStatement: string | null;
+                                    remediation: string | null;
+                                    updatedAt: string;
+                                }[] | null;
+                                statements: {
+                                    id: string;
+                                    participantId: string;
+                                    body: string;
+                                    status: string;
+                                    reviewNote: string | null;
+                                    submittedAt: string;
+                                    reviewedAt: string | null;
+                                }[] | null;
+                                statusCounts: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            statusTotals: {
+                                [key: string]: number;
+                            } | null;
+                            embargo: {
+                                id: string;
+                                state: string;
+                                endsAt: string;
+                                proposedEndsAt: string | null;
+                                reason: string;
+                                exitReason: string | null;
+                                createdAt: string;
+                                activatedAt: string | null;
+                                exitedAt: string | null;
+                                events: {
+                                    fromState: string;
+                                    toState: string;
+                                    endsAt: string;
+                                    note: string;
+                                    actor: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                            messages: {
+                                id: string;
+                                channel: string;
+                                authorParticipantId: string;
+                                authorName: string;
+                                authorRole: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
