@@ -22,3 +22,13 @@ export function useDisclosureLabels() {
     };
   }, [t]);
 }
+
+/** "3 days", "1 day", "٣ أيام": a number of days in the UI language, with the language's own plural rules. */
+export function useDayCount(): (count: number) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(language, { style: 'unit', unit: 'day', unitDisplay: 'long' });
+    return (count: number) => format.format(count);
+  }, [language]);
+}

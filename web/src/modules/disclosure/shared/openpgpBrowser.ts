@@ -85,12 +85,23 @@ export async function encryptText(text: string, armoredPublicKey: string): Promi
   }
 }
 
-/** Encrypts bytes (a file) to a public key, as a binary OpenPGP message. */
-export async function encryptBytes(data: Uint8Array, armoredPublicKey: string): Promise<Uint8Array> {
+/**
+ * Encrypts bytes (a file) to a public key, as a binary OpenPGP message. `fileName` goes inside the
+ * encrypted data (the literal data packet), so the recipient gets the file's real name back while the
+ * server sees only a neutral one.
+ */
+export async function encryptBytes(
+  data: Uint8Array,
+  armoredPublicKey: string,
+  fileName?: string,
+): Promise<Uint8Array> {
   const openpgp = await loadOpenpgp();
   const encryptionKeys = await readPublicKey(armoredPublicKey);
   try {
-    const message = await openpgp.createMessage({ binary: data });
+    const message = await openpgp.createMessage({
+      binary: data,
+      ...(fileName ? { filename: fileName } : {}),
+    });
     return await openpgp.encrypt({ message, encryptionKeys, format: 'binary' });
   } catch (error) {
     throw encryptionFailure(error);
@@ -147,6 +158,17 @@ export async function decryptText(armoredMessage: string, decryptionKey: Decrypt
 
 /** Decrypts a binary (or armored) message to bytes (an encrypted attachment). */
 export async function decryptBytes(data: Uint8Array, decryptionKey: DecryptionKey): Promise<Uint8Array> {
+  return (await decryptFile(data, decryptionKey)).data;
+}
+
+/**
+ * Decrypts an encrypted file, with the name the sender put inside the encrypted data (empty when none):
+ * the server only knows it as `attachment-N.pgp`.
+ */
+export async function decryptFile(
+  data: Uint8Array,
+  decryptionKey: DecryptionKey,
+): Promise<{ data: Uint8Array; fileName: string }> {
   const openpgp = await loadOpenpgp();
   let message: Awaited<ReturnType<OpenPgp['readMessage']>>;
   try {
@@ -158,7 +180,7 @@ export async function decryptBytes(data: Uint8Array, decryptionKey: DecryptionKe
   }
   try {
     const result = await openpgp.decrypt({ message, decryptionKeys: decryptionKey.key, format: 'binary' });
-    return result.data as Uint8Array;
+    return { data: result.data as Uint8Array, fileName: result.filename ?? '' };
   } catch (error) {
     throw new OpenpgpBrowserError('cannot_decrypt', `It cannot be decrypted with this key: ${String(error)}`);
   }
