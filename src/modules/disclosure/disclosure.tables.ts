@@ -263,6 +263,55 @@ export interface DisclosureEmbargoEventsTable {
   created_at: string;
 }
 
+/** A case's advisory: edited in revisions, reviewed by a second coordinator, published as CSAF 2.0. */
+export interface DisclosureAdvisoriesTable {
+  id: string;
+  case_id: string;
+  /** Unique per instance, e.g. CG-2026-0001; the CSAF tracking id. */
+  tracking_id: string;
+  /** draft | in_review | approved | published */
+  status: string;
+  /** CLEAR advisories are public and in the CSAF provider directory; others stay with the case's participants. */
+  tlp: string;
+  /** Set when publication was asked for while an embargo held: the advisory goes out when it exits. */
+  publish_on_embargo_exit: number;
+  /** The published versions, JSON [{ number, date, summary }]: the CSAF revision history. */
+  published_versions: string;
+  initial_release_date: string | null;
+  current_release_date: string | null;
+  /** The published documents, exactly as served, with the security advisory's hash and signature. */
+  csaf_json: string | null;
+  vex_json: string | null;
+  csaf_sha256: string | null;
+  csaf_signature: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+/** One revision of an advisory's text; a revision is reviewed by someone other than its author. */
+export interface DisclosureAdvisoryRevisionsTable {
+  id: string;
+  advisory_id: string;
+  number: number;
+  title: string;
+  summary: string;
+  details: string;
+  remediation: string;
+  /** JSON [{ url, summary }] */
+  references: string;
+  /** Why this revision was written (the CSAF revision summary when it is published). */
+  change_note: string;
+  author_user_id: string;
+  /** pending | approved | changes_requested */
+  review_status: string;
+  reviewed_by: string | null;
+  review_note: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Database {
     disclosure_programs: DisclosureProgramsTable;
@@ -279,5 +328,7 @@ declare module '../../core/db/tables.ts' {
     disclosure_case_messages: DisclosureCaseMessagesTable;
     disclosure_embargoes: DisclosureEmbargoesTable;
     disclosure_embargo_events: DisclosureEmbargoEventsTable;
+    disclosure_advisories: DisclosureAdvisoriesTable;
+    disclosure_advisory_revisions: DisclosureAdvisoryRevisionsTable;
   }
 }

@@ -15,7 +15,8 @@ export type CaseEvent =
   | 'statement_reviewed'
   | 'embargo_changed'
   | 'case_event'
-  | 'target_changed';
+  | 'target_changed'
+  | 'advisory_published';
 
 interface Catalog {
   subject: Record<CaseEvent, string>;
@@ -39,6 +40,7 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: 'The embargo changed',
       case_event: 'Exploitation or public disclosure was recorded',
       target_changed: 'The target date changed',
+      advisory_published: 'The advisory was published',
     },
     body: {
       invited:
@@ -54,6 +56,8 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       case_event:
         'Exploitation in the wild or public disclosure was recorded for the case; any embargo has ended.',
       target_changed: 'The coordinators changed the target date of the case.',
+      advisory_published:
+        'The advisory of the case was published; statuses and approved statements are now visible to every participant.',
     },
     target: 'Target date',
     embargoEnds: 'Embargo ends',
@@ -72,6 +76,7 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: "L'embargo a changé",
       case_event: 'Une exploitation ou une divulgation publique a été enregistrée',
       target_changed: 'La date cible a changé',
+      advisory_published: "L'avis a été publié",
     },
     body: {
       invited:
@@ -88,6 +93,8 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       case_event:
         'Une exploitation active ou une divulgation publique a été enregistrée ; tout embargo a pris fin.',
       target_changed: 'Les coordinateurs ont changé la date cible du dossier.',
+      advisory_published:
+        "L'avis du dossier a été publié ; les statuts et les déclarations approuvées sont désormais visibles de tous les participants.",
     },
     target: 'Date cible',
     embargoEnds: "Fin de l'embargo",
@@ -106,6 +113,7 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: 'El embargo cambió',
       case_event: 'Se registró explotación o divulgación pública',
       target_changed: 'La fecha objetivo cambió',
+      advisory_published: 'Se publicó el aviso',
     },
     body: {
       invited:
@@ -121,6 +129,8 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: 'El embargo del caso cambió.',
       case_event: 'Se registró explotación activa o divulgación pública del caso; todo embargo ha terminado.',
       target_changed: 'Los coordinadores cambiaron la fecha objetivo del caso.',
+      advisory_published:
+        'Se publicó el aviso del caso; los estados y las declaraciones aprobadas ya son visibles para todos los participantes.',
     },
     target: 'Fecha objetivo',
     embargoEnds: 'Fin del embargo',
@@ -139,6 +149,7 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: 'Эмбарго изменилось',
       case_event: 'Зафиксирована эксплуатация или публичное раскрытие',
       target_changed: 'Целевая дата изменилась',
+      advisory_published: 'Бюллетень опубликован',
     },
     body: {
       invited:
@@ -153,6 +164,8 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: 'Эмбарго по делу изменилось.',
       case_event: 'По делу зафиксирована эксплуатация или публичное раскрытие; эмбарго прекращено.',
       target_changed: 'Координаторы изменили целевую дату дела.',
+      advisory_published:
+        'Бюллетень по делу опубликован; статусы и одобренные заявления теперь видны всем участникам.',
     },
     target: 'Целевая дата',
     embargoEnds: 'Окончание эмбарго',
@@ -171,6 +184,7 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: '禁发期已变更',
       case_event: '已记录漏洞被利用或被公开',
       target_changed: '目标日期已变更',
+      advisory_published: '公告已发布',
     },
     body: {
       invited: '一项漏洞披露案件的协调人邀请您参与：说明您的产品是否受影响，并与他们共同完成协调发布。',
@@ -183,6 +197,7 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: '案件的禁发期已变更。',
       case_event: '案件已记录在野利用或公开披露；禁发期随之结束。',
       target_changed: '协调人变更了案件的目标日期。',
+      advisory_published: '案件公告已发布；各产品状态和已批准的声明现对所有参与方可见。',
     },
     target: '目标日期',
     embargoEnds: '禁发期结束',
@@ -201,6 +216,7 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: 'تغيّر الحظر',
       case_event: 'سُجِّل استغلال أو إفصاح علني',
       target_changed: 'تغيّر التاريخ المستهدف',
+      advisory_published: 'نُشرت النشرة',
     },
     body: {
       invited:
@@ -214,6 +230,7 @@ const CATALOGS: Record<UnLanguageCode, Catalog> = {
       embargo_changed: 'تغيّر الحظر المفروض على القضية.',
       case_event: 'سُجِّل استغلال فعلي أو إفصاح علني في القضية، وانتهى أي حظر.',
       target_changed: 'غيّر المنسقون التاريخ المستهدف للقضية.',
+      advisory_published: 'نُشرت نشرة القضية، وأصبحت الحالات والبيانات المعتمدة مرئية لجميع المشاركين.',
     },
     target: 'التاريخ المستهدف',
     embargoEnds: 'انتهاء الحظر',

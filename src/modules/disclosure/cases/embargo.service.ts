@@ -5,6 +5,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction, type Trx } from '../../../core/db/transaction.ts';
 import { AppError, conflict, unprocessable } from '../../../core/http/errors.ts';
+import { publishScheduledAdvisory } from '../advisories/publish.ts';
 import { getViewableCase, type LoadedCase, loadCase } from './case-access.ts';
 import { notifyCase } from './case-notify.ts';
 import { type EmbargoRow, findCurrentEmbargoRow } from './cases.repository.ts';
@@ -187,6 +188,7 @@ export async function transitionEmbargo(
       summary: `Embargo of case ${caseId}: ${embargo.state} → ${rule.to}`,
     });
     await tellEveryone(ctx, trx, loaded, rule.to === 'exited' ? null : endsAt);
+    if (rule.to === 'exited') await publishScheduledAdvisory(ctx, trx, caseId);
   });
 }
 
@@ -213,6 +215,8 @@ export async function exitOpenEmbargo(
   if (Number(changed.numUpdatedRows) !== 1) return false;
   await recordEvent(trx, embargo, 'exited', embargo.ends_at, actor, note || reason, now);
   await tellEveryone(ctx, trx, loaded, null);
+  // An advisory approved to go out at the embargo's end goes out now.
+  await publishScheduledAdvisory(ctx, trx, loaded.row.id);
   return true;
 }
 

@@ -60,6 +60,10 @@ export interface ReportView {
   attachments: readonly AttachmentMetaRow[];
   decisions: readonly DecisionRow[];
   viewerRole: 'coordinator' | 'reporter';
+  outcome: {
+    caseId: string | null;
+    advisory: { id: string; trackingId: string; publishedAt: string; url: string } | null;
+  };
   cweName: (id: string) => string | undefined;
   now: string;
 }
@@ -107,6 +111,8 @@ export function presentReport(view: ReportView) {
     createdAt: report.created_at,
     updatedAt: report.updated_at,
     viewerRole,
+    caseId: view.outcome.caseId,
+    advisory: view.outcome.advisory,
     triage:
       viewerRole === 'coordinator'
         ? {

@@ -217,6 +217,18 @@ export const Report = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   viewerRole: literals(['coordinator', 'reporter'] as const),
+  /** The case opened from the report, once there is one. */
+  caseId: Type.Union([Type.String(), Type.Null()]),
+  /** The outcome: the published advisory, as its reporter and everyone else may read it. */
+  advisory: Type.Union([
+    Type.Object({
+      id: Type.String(),
+      trackingId: Type.String(),
+      publishedAt: Type.String(),
+      url: Type.String(),
+    }),
+    Type.Null(),
+  ]),
   /** Only for the program's coordinators. */
   triage: Type.Union([
     Type.Object({

@@ -264,9 +264,34 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string) {
     attachments,
     decisions,
     viewerRole: role,
+    outcome: await findOutcome(ctx, id),
     cweName,
     now: nowIso(),
   });
+}
+
+/** The report's case and, once published, its advisory: what the reporter sees of the outcome. */
+async function findOutcome(ctx: AppContext, reportId: string) {
+  const row = await ctx.db
+    .selectFrom('disclosure_cases as c')
+    .leftJoin('disclosure_advisories as a', (join) =>
+      join.onRef('a.case_id', '=', 'c.id').on('a.status', '=', 'published'),
+    )
+    .select(['c.id as case_id', 'a.id as advisory_id', 'a.tracking_id', 'a.published_at'])
+    .where('c.report_id', '=', reportId)
+    .executeTakeFirst();
+  return {
+    caseId: row?.case_id ?? null,
+    advisory:
+      row?.advisory_id && row.tracking_id && row.published_at
+        ? {
+            id: row.advisory_id,
+            trackingId: row.tracking_id,
+            publishedAt: row.published_at,
+            url: `${ctx.config.publicUrl}/advisories/${row.advisory_id}`,
+          }
+        : null,
+  };
 }
 
 export async function listReports(ctx: AppContext, actor: Actor, query: Static<typeof ReportQuery>) {
