@@ -9487,6 +9487,13 @@ export interface paths {
                             updatedAt: string;
                             /** @enum {unknown} */
                             viewerRole: "coordinator" | "reporter";
+                            caseId: string | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                publishedAt: string;
+                                url: string;
+                            } | null;
                             triage: {
                                 title: string | null;
                                 product: string | null;
@@ -9642,6 +9649,13 @@ export interface paths {
                             updatedAt: string;
                             /** @enum {unknown} */
                             viewerRole: "coordinator" | "reporter";
+                            caseId: string | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                publishedAt: string;
+                                url: string;
+                            } | null;
                             triage: {
                                 title: string | null;
                                 product: string | null;
@@ -9801,6 +9815,13 @@ export interface paths {
                             updatedAt: string;
                             /** @enum {unknown} */
                             viewerRole: "coordinator" | "reporter";
+                            caseId: string | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                publishedAt: string;
+                                url: string;
+                            } | null;
                             triage: {
                                 title: string | null;
                                 product: string | null;
@@ -10004,6 +10025,13 @@ export interface paths {
                             updatedAt: string;
                             /** @enum {unknown} */
                             viewerRole: "coordinator" | "reporter";
+                            caseId: string | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                publishedAt: string;
+                                url: string;
+                            } | null;
                             triage: {
                                 title: string | null;
                                 product: string | null;
@@ -10164,6 +10192,13 @@ export interface paths {
                             updatedAt: string;
                             /** @enum {unknown} */
                             viewerRole: "coordinator" | "reporter";
+                            caseId: string | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                publishedAt: string;
+                                url: string;
+                            } | null;
                             triage: {
                                 title: string | null;
                                 product: string | null;
@@ -12431,6 +12466,934 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-cases/{id}/advisory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the case's advisory (coordinators); it gets its tracking id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        summary: string;
+                        details: string;
+                        remediation: string;
+                        references: {
+                            url: string;
+                            summary: string;
+                        }[];
+                        /**
+                         * @description CLEAR (default) advisories are public and in the CSAF provider directory; others stay with the case.
+                         * @enum {unknown}
+                         */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            trackingId: string;
+                            status: string;
+                            tlp: string;
+                            publisherName: string;
+                            publishOnEmbargoExit: boolean;
+                            versions: {
+                                number: string;
+                                date: string;
+                                summary: string;
+                            }[];
+                            initialReleaseDate: string | null;
+                            currentReleaseDate: string | null;
+                            publishedAt: string | null;
+                            current: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            };
+                            revisions: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            csafUrl: string | null;
+                            vexUrl: string | null;
+                            products: {
+                                vendor: string;
+                                product: string;
+                                version: string;
+                                status: string;
+                                justification: string | null;
+                                remediation: string | null;
+                            }[];
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            credit: string | null;
+                            canEdit: boolean;
+                            canReview: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published advisories, newest first (and your unpublished ones if you coordinate) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                trackingId: string;
+                                title: string;
+                                status: string;
+                                tlp: string;
+                                publisherName: string;
+                                publishedAt: string | null;
+                                currentReleaseDate: string | null;
+                            }[];
+                            unpublished: {
+                                id: string;
+                                trackingId: string;
+                                title: string;
+                                status: string;
+                                tlp: string;
+                                publisherName: string;
+                                publishedAt: string | null;
+                                currentReleaseDate: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published advisories as an Atom feed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an advisory
+         * @description Published CLEAR advisories are public; others are for the case's coordinators and participants.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-participant-token"?: string;
+                    "x-reporter-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            trackingId: string;
+                            status: string;
+                            tlp: string;
+                            publisherName: string;
+                            publishOnEmbargoExit: boolean;
+                            versions: {
+                                number: string;
+                                date: string;
+                                summary: string;
+                            }[];
+                            initialReleaseDate: string | null;
+                            currentReleaseDate: string | null;
+                            publishedAt: string | null;
+                            current: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            };
+                            revisions: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            csafUrl: string | null;
+                            vexUrl: string | null;
+                            products: {
+                                vendor: string;
+                                product: string;
+                                version: string;
+                                status: string;
+                                justification: string | null;
+                                remediation: string | null;
+                            }[];
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            credit: string | null;
+                            canEdit: boolean;
+                            canReview: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a new revision (it needs a review before it is published) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        summary?: string;
+                        details?: string;
+                        remediation?: string;
+                        references?: {
+                            url: string;
+                            summary: string;
+                        }[];
+                        /** @description What this revision changes. */
+                        changeNote: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            trackingId: string;
+                            status: string;
+                            tlp: string;
+                            publisherName: string;
+                            publishOnEmbargoExit: boolean;
+                            versions: {
+                                number: string;
+                                date: string;
+                                summary: string;
+                            }[];
+                            initialReleaseDate: string | null;
+                            currentReleaseDate: string | null;
+                            publishedAt: string | null;
+                            current: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            };
+                            revisions: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            csafUrl: string | null;
+                            vexUrl: string | null;
+                            products: {
+                                vendor: string;
+                                product: string;
+                                version: string;
+                                status: string;
+                                justification: string | null;
+                                remediation: string | null;
+                            }[];
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            credit: string | null;
+                            canEdit: boolean;
+                            canReview: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/{id}/review-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask another coordinator to review the latest revision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            trackingId: string;
+                            status: string;
+                            tlp: string;
+                            publisherName: string;
+                            publishOnEmbargoExit: boolean;
+                            versions: {
+                                number: string;
+                                date: string;
+                                summary: string;
+                            }[];
+                            initialReleaseDate: string | null;
+                            currentReleaseDate: string | null;
+                            publishedAt: string | null;
+                            current: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            };
+                            revisions: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            csafUrl: string | null;
+                            vexUrl: string | null;
+                            products: {
+                                vendor: string;
+                                product: string;
+                                version: string;
+                                status: string;
+                                justification: string | null;
+                                remediation: string | null;
+                            }[];
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            credit: string | null;
+                            canEdit: boolean;
+                            canReview: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the latest revision or ask for changes (not by its author) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "approve" | "request_changes";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            trackingId: string;
+                            status: string;
+                            tlp: string;
+                            publisherName: string;
+                            publishOnEmbargoExit: boolean;
+                            versions: {
+                                number: string;
+                                date: string;
+                                summary: string;
+                            }[];
+                            initialReleaseDate: string | null;
+                            currentReleaseDate: string | null;
+                            publishedAt: string | null;
+                            current: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            };
+                            revisions: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            csafUrl: string | null;
+                            vexUrl: string | null;
+                            products: {
+                                vendor: string;
+                                product: string;
+                                version: string;
+                                status: string;
+                                justification: string | null;
+                                remediation: string | null;
+                            }[];
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            credit: string | null;
+                            canEdit: boolean;
+                            canReview: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the approved revision, or schedule it for when the embargo exits
+         * @description The CSAF document must pass the schema and the mandatory tests (422 `invalid_csaf_document` lists the failures). Published CLEAR advisories enter the CSAF provider directory, signed with the instance key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            trackingId: string;
+                            status: string;
+                            tlp: string;
+                            publisherName: string;
+                            publishOnEmbargoExit: boolean;
+                            versions: {
+                                number: string;
+                                date: string;
+                                summary: string;
+                            }[];
+                            initialReleaseDate: string | null;
+                            currentReleaseDate: string | null;
+                            publishedAt: string | null;
+                            current: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            };
+                            revisions: {
+                                number: number;
+                                title: string;
+                                summary: string;
+                                details: string;
+                                remediation: string;
+                                references: {
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                changeNote: string;
+                                authorName: string;
+                                reviewStatus: string;
+                                reviewerName: string | null;
+                                reviewNote: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            csafUrl: string | null;
+                            vexUrl: string | null;
+                            products: {
+                                vendor: string;
+                                product: string;
+                                version: string;
+                                status: string;
+                                justification: string | null;
+                                remediation: string | null;
+                            }[];
+                            cveId: string | null;
+                            cvss: {
+                                v3: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                                v4: {
+                                    vector: string;
+                                    baseScore: number;
+                                } | null;
+                            };
+                            cweIds: string[];
+                            credit: string | null;
+                            canEdit: boolean;
+                            canReview: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/{id}/csaf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CSAF 2.0 document: security advisory (default) or VEX
+         * @description As published, byte for byte; before publication a draft for the coordinators.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    profile?: "security_advisory" | "vex";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisories/{id}/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Validate the document as it would be published now (coordinators) */
+        get: {
+            parameters: {
+                query?: {
+                    profile?: "security_advisory" | "vex";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isValid: boolean;
+                            errors: {
+                                test: string;
+                                instancePath: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                test: string;
+                                instancePath: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
