@@ -34,7 +34,7 @@ export async function publishAdvisory(
 ) {
   const revisions = await findRevisionRows(trx, advisory.id);
   const revision = revisions[revisions.length - 1];
-  if (!revision || revision.review_status !== 'approved') return false;
+  if (revision?.review_status !== 'approved') return false;
   const now = nowIso();
   const versions = JSON.parse(advisory.published_versions) as PublishedVersion[];
   const next: PublishedVersion = {
@@ -107,7 +107,7 @@ export async function publishAdvisory(
 /** After an embargo exits: an advisory approved and waiting for the exit goes out now. */
 export async function publishScheduledAdvisory(ctx: AppContext, trx: Trx, caseId: string): Promise<boolean> {
   const advisory = await findAdvisoryOfCase(trx, caseId);
-  if (!advisory || advisory.status !== 'approved' || advisory.publish_on_embargo_exit !== 1) return false;
+  if (advisory?.status !== 'approved' || advisory.publish_on_embargo_exit !== 1) return false;
   try {
     return await publishAdvisory(ctx, trx, advisory, 'embargo-exit');
   } catch (error) {
