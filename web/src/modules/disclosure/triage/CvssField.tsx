@@ -81,12 +81,10 @@ export function CvssField({ label, version, value, onChange, error }: CvssFieldP
     <div className="cg-stack-tight cg-triage-cvss">
       <TextField
         label={label}
-        hint={t('triage.cvss.hint', {
-          example: version === '3.1' ? 'CVSS:3.1/AV:N/AC:L/…' : 'CVSS:4.0/AV:N/AC:L/…',
-        })}
+        // The example is isolated left to right, so a right-to-left sentence does not reorder its parts.
+        hint={t('triage.cvss.hint', { example: `\u2066CVSS:${version}/AV:N/AC:L/…\u2069` })}
         value={value}
         onChange={onChange}
-        isCode
         dir="ltr"
         spellCheck={false}
         autoComplete="off"

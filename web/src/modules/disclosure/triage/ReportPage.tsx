@@ -279,7 +279,7 @@ function ReporterView({ report, onChanged }: ViewProps) {
             <AttachmentList reportId={report.id} attachments={report.attachments} canDecrypt={false} />
           </Card>
         )}
-        <Card title={t('triage.thread.heading')}>
+        <Card title={t('triage.thread.headingReporter')}>
           <div className="cg-stack">
             <ThreadView report={report} />
             <ReplyForm report={report} onSent={onChanged} />

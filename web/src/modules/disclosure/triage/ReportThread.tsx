@@ -89,7 +89,13 @@ export function ThreadView({ report, keys }: ThreadProps) {
             data-side={isFromReporter ? 'reporter' : 'program'}
           >
             <div className="cg-triage-message-meta cg-cluster">
-              <strong>{isFromReporter ? t('triage.thread.reporter') : t('triage.thread.program')}</strong>
+              <strong>
+                {isFromReporter
+                  ? isCoordinator
+                    ? t('triage.thread.reporter')
+                    : t('triage.thread.you')
+                  : t('triage.thread.program')}
+              </strong>
               {isCoordinator && message.authorName && !isFromReporter && (
                 <span className="cg-muted">
                   <bdi>{message.authorName}</bdi>

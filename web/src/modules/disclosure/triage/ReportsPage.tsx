@@ -39,17 +39,20 @@ export function ReportsPage() {
   const { user } = useAuth();
   const labels = useTriageLabels();
   const [searchParams, setSearchParams] = useSearchParams();
-  const tab: QueueTab = searchParams.get('tab') === 'mine' ? 'mine' : 'queue';
+  const triageOrgIds = useMemo(
+    () => (user?.memberships ?? []).filter((m) => m.isOrgVerified).map((m) => m.organizationId),
+    [user],
+  );
+  // Someone in no verified organization has no queue to work: they start with the reports they sent.
+  const tabParam = searchParams.get('tab');
+  const tab: QueueTab =
+    tabParam === 'mine' || (tabParam !== 'queue' && triageOrgIds.length === 0) ? 'mine' : 'queue';
   const status = oneOf<ReportStatus>(REPORT_STATUSES, searchParams.get('status'));
   const priority = oneOf<Priority>(PRIORITIES, searchParams.get('priority'));
   const programId = searchParams.get('program') ?? '';
   const isAssignedToMe = searchParams.get('assigned') === 'me';
   usePageTitle(t('triage.queue.title'));
 
-  const triageOrgIds = useMemo(
-    () => (user?.memberships ?? []).filter((m) => m.isOrgVerified).map((m) => m.organizationId),
-    [user],
-  );
   const programs = useQuery(tab === 'queue' ? `triage-programs:${triageOrgIds.join(',')}` : null, () =>
     listProgramsOf(triageOrgIds),
   );
@@ -73,7 +76,8 @@ export function ReportsPage() {
     else next.delete(name);
     setSearchParams(next, { replace: true });
   };
-  const selectTab = (id: string) => setSearchParams(id === 'mine' ? { tab: 'mine' } : {}, { replace: true });
+  const selectTab = (id: string) =>
+    setSearchParams({ tab: id === 'mine' ? 'mine' : 'queue' }, { replace: true });
 
   // Programs of the reader's organizations, and any other program the queue shows.
   const programOptions = useMemo(() => {
@@ -188,7 +192,7 @@ function ReportTable({ tab, items }: { tab: QueueTab; items: ReportSummary[] }) 
               <span className="cg-small cg-muted cg-cluster cg-triage-row-meta">
                 <code className="cg-triage-id">{item.id}</code>
                 {item.product && <bdi dir="auto">{item.product}</bdi>}
-                {item.isEncrypted && <span>{t('triage.encryptedMark')}</span>}
+                {item.isEncrypted && item.title && <span>{t('triage.encryptedMark')}</span>}
               </span>
             </div>
           </td>

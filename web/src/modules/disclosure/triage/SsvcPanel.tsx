@@ -142,7 +142,7 @@ function DecisionForm({ description, report, onRecorded }: PanelProps & { descri
                 <legend>
                   {labels.point(point)} <span className="cg-muted cg-small">({point.key})</span>
                 </legend>
-                <p className="cg-hint" lang="en">
+                <p className="cg-hint" lang="en" dir="ltr">
                   {point.definition}
                 </p>
                 {derivation && (
@@ -161,7 +161,7 @@ function DecisionForm({ description, report, onRecorded }: PanelProps & { descri
                         <legend>
                           {labels.point(basic)} <span className="cg-muted cg-small">({basic.key})</span>
                         </legend>
-                        <p className="cg-hint" lang="en">
+                        <p className="cg-hint" lang="en" dir="ltr">
                           {basic.definition}
                         </p>
                         <ValueChoices point={basic} value={answers[basic.key]} onChange={answer} />
@@ -194,7 +194,7 @@ function DecisionForm({ description, report, onRecorded }: PanelProps & { descri
                 <OutcomeBadge kind={kind} outcome={outcome} />
               </span>
               {outcomeValue && (
-                <span className="cg-small" lang="en">
+                <span className="cg-small" lang="en" dir="ltr">
                   {outcomeValue.definition}
                 </span>
               )}
@@ -262,7 +262,7 @@ function ValueChoices({
               aria-describedby={`${id}-definition`}
             />
             <label htmlFor={id}>{labels.value(point.key, option)}</label>
-            <span className="cg-hint" id={`${id}-definition`} lang="en">
+            <span className="cg-hint" id={`${id}-definition`} lang="en" dir="ltr">
               {option.definition}
             </span>
           </div>

@@ -147,11 +147,11 @@ function StatusDialog({ report, target, title, onClose, onChanged }: StatusDialo
             {reason === 'duplicate' && (
               <TextField
                 label={t('triage.status.duplicateOf')}
-                hint={t('triage.status.duplicateOfHint')}
+                hint={t('triage.status.duplicateOfHint', { example: '\u2066vr_01h…\u2069' })}
                 value={duplicateOf}
                 onChange={setDuplicateOf}
                 required
-                isCode
+                className="cg-triage-code-field"
                 dir="ltr"
                 maxLength={64}
                 error={duplicateError}

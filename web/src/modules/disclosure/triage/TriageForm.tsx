@@ -294,7 +294,7 @@ export function TriageForm({ report, prefill, onSaved }: TriageFormProps) {
               <li key={cwe.id}>
                 <code>{cwe.id}</code>{' '}
                 {cwe.name ? (
-                  <span lang="en">{cwe.name}</span>
+                  <bdi lang="en">{cwe.name}</bdi>
                 ) : (
                   <span className="cg-muted">{t('triage.form.cweUnnamed')}</span>
                 )}

@@ -63,8 +63,8 @@ describe('SSVC in the browser', () => {
 
   it('asks for both basic facts before a derived point has a value', () => {
     const modes = { U: 'derive' } as const;
-    const answers = { ...COORDINATE, U: undefined, A: 'N' } as Record<string, string>;
-    delete answers.U;
+    const { U: _direct, ...rest } = COORDINATE;
+    const answers = { ...rest, A: 'N' };
     expect(tableAnswers(triage, answers, modes).U).toBeUndefined();
     expect(unansweredKeys(triage, answers, modes)).toEqual(['VD']);
     // A direct answer left over from before is not used once the point is derived.

@@ -1,5 +1,6 @@
 import type { paths } from '../../../api/schema.d.ts';
 import type { Member } from '../../../api/types.ts';
+import type { Report, ReportContent } from '../shared/types.ts';
 
 // The shapes of the disclosure API as the triage pages use them, derived from the API document.
 
@@ -21,15 +22,21 @@ type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { qu
   ? NonNullable<Q>
   : never;
 
-export type Report = JsonOf<'/api/v1/vulnerability-reports/{id}', 'get', 200>;
-export type ReportSummary = JsonOf<'/api/v1/vulnerability-reports', 'get', 200>['items'][number];
-export type ReportContent = NonNullable<Report['content']>;
+// The shapes both sides of a report share come from the disclosure pages' common types.
+export type {
+  Program,
+  ProgramSummary,
+  Report,
+  ReportAttachment,
+  ReportContent,
+  ReportMessage,
+  ReportSummary,
+  ViewerRole,
+} from '../shared/types.ts';
+
 export type Triage = NonNullable<Report['triage']>;
 export type RecordedDecision = Triage['decisions'][number];
-export type ReportMessage = Report['messages'][number];
-export type ReportAttachment = Report['attachments'][number];
 export type CvssRating = NonNullable<Triage['cvssV3']>;
-export type ViewerRole = Report['viewerRole'];
 
 export type ReportQuery = QueryOf<'/api/v1/vulnerability-reports'>;
 export type UpdateReportBody = BodyOf<'/api/v1/vulnerability-reports/{id}', 'patch'>;
@@ -38,8 +45,6 @@ export type SsvcDecisionBody = BodyOf<'/api/v1/vulnerability-reports/{id}/ssvc-d
 export type MessageBody = BodyOf<'/api/v1/vulnerability-reports/{id}/messages', 'post'>;
 export type CvssScore = JsonOf<'/api/v1/disclosure/cvss-scores', 'post', 200>;
 
-export type Program = JsonOf<'/api/v1/disclosure-programs/{id}', 'get', 200>;
-export type ProgramSummary = JsonOf<'/api/v1/disclosure-programs', 'get', 200>['items'][number];
 export type OrgMember = Member;
 
 export type ReportStatus = NonNullable<ReportQuery['status']>;
