@@ -312,6 +312,22 @@ export interface DisclosureAdvisoryRevisionsTable {
   created_at: string;
 }
 
+/**
+ * A State program's aggregate vulnerabilities-equities figures for a period: how many vulnerabilities were
+ * disclosed and how many retained. Only the numbers are recorded, never the vulnerabilities.
+ */
+export interface DisclosureEquitiesTable {
+  id: string;
+  program_id: string;
+  /** A year (2026), a half (2026-H1) or a quarter (2026-Q1). */
+  period: string;
+  disclosed_count: number;
+  retained_count: number;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Database {
     disclosure_programs: DisclosureProgramsTable;
@@ -330,5 +346,6 @@ declare module '../../core/db/tables.ts' {
     disclosure_embargo_events: DisclosureEmbargoEventsTable;
     disclosure_advisories: DisclosureAdvisoriesTable;
     disclosure_advisory_revisions: DisclosureAdvisoryRevisionsTable;
+    disclosure_equities: DisclosureEquitiesTable;
   }
 }

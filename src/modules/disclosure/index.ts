@@ -9,8 +9,10 @@ import { runCaseReminders } from './cases/reminders.ts';
 import * as migration0013 from './migrations/0013_disclosure.ts';
 import * as migration0014 from './migrations/0014_disclosure_cases.ts';
 import * as migration0015 from './migrations/0015_disclosure_advisories.ts';
+import * as migration0016 from './migrations/0016_disclosure_equities.ts';
 import { programRoutes, securityTxtRoutes } from './programs/programs.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
 
 /** Coordinated vulnerability disclosure: programs, researcher intake and triage, cases with embargoes, advisories in CSAF. */
 export const disclosure: ModuleDefinition = {
@@ -20,6 +22,7 @@ export const disclosure: ModuleDefinition = {
     await api.register(reportRoutes);
     await api.register(caseRoutes);
     await api.register(advisoryRoutes);
+    await api.register(statisticsRoutes);
   },
   rootRoutes: async (app: FastifyInstance) => {
     await app.register(securityTxtRoutes);
@@ -29,6 +32,7 @@ export const disclosure: ModuleDefinition = {
     '0013_disclosure': migration0013,
     '0014_disclosure_cases': migration0014,
     '0015_disclosure_advisories': migration0015,
+    '0016_disclosure_equities': migration0016,
   },
   jobs: [
     { name: 'disclosure-embargo-expiry', intervalMs: 60_000, run: (ctx) => expireEmbargoes(ctx) },

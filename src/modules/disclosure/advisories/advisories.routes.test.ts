@@ -283,6 +283,21 @@ describeEachDialect('disclosure: advisories, CSAF and the provider directory', (
     const feed = await anonymous('/api/v1/advisories/feed.atom');
     expect(feed.headers['content-type']).toMatch(/^application\/atom\+xml/);
     expect(feed.body).toContain(trackingId);
+
+    const programId =
+      (await anonymous(`/api/v1/disclosure-cases/${caseId}`)).statusCode === 404 ? undefined : 'x';
+    expect(programId).toBeUndefined();
+    const caseView = (
+      await coordinator().request({ method: 'GET', url: `/api/v1/disclosure-cases/${caseId}` })
+    ).json();
+    const stats = (await anonymous(`/api/v1/disclosure-programs/${caseView.programId}/statistics`)).json();
+    expect(stats).toMatchObject({
+      reportsReceived: 1,
+      advisoriesPublished: 1,
+      resolved: 1,
+      ssvcTriageOutcomes: { C: 1 },
+    });
+    expect(stats.medianDaysToFixOrAdvisory).toBeGreaterThanOrEqual(0);
   });
 
   it('shows the reporter the outcome through the secret link', async () => {
