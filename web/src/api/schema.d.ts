@@ -13400,6 +13400,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosure-programs/{id}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A program's public transparency figures
+         * @description Reports received, median time to acknowledge, median time to a fix or an advisory, SSVC triage outcomes and close reasons, and a State program's vulnerabilities-equities counts. Aggregates only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programId: string;
+                            reportsReceived: number;
+                            reportsByYear: {
+                                [key: string]: number;
+                            };
+                            acknowledged: number;
+                            medianHoursToAcknowledge: number | null;
+                            acknowledgedWithinTarget: number;
+                            resolved: number;
+                            medianDaysToFixOrAdvisory: number | null;
+                            advisoriesPublished: number;
+                            ssvcTriageOutcomes: {
+                                [key: string]: number;
+                            };
+                            closeReasons: {
+                                [key: string]: number;
+                            };
+                            equities: {
+                                period: string;
+                                disclosed: number;
+                                retained: number;
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-programs/{id}/equities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a State program's vulnerabilities-equities counts for a period (numbers only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A year (2026), half (2026-H1) or quarter (2026-Q1). */
+                        period: string;
+                        disclosedCount: number;
+                        retainedCount: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programId: string;
+                            reportsReceived: number;
+                            reportsByYear: {
+                                [key: string]: number;
+                            };
+                            acknowledged: number;
+                            medianHoursToAcknowledge: number | null;
+                            acknowledgedWithinTarget: number;
+                            resolved: number;
+                            medianDaysToFixOrAdvisory: number | null;
+                            advisoriesPublished: number;
+                            ssvcTriageOutcomes: {
+                                [key: string]: number;
+                            };
+                            closeReasons: {
+                                [key: string]: number;
+                            };
+                            equities: {
+                                period: string;
+                                disclosed: number;
+                                retained: number;
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
