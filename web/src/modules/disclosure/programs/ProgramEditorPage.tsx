@@ -1,11 +1,10 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/errors.ts';
 import type { Membership } from '../../../api/types.ts';
 import { useCurrentUser } from '../../../app/auth.tsx';
 import { useToast } from '../../../app/toasts.tsx';
-import { DateTime } from '../../../lib/dates.tsx';
 import { useLanguageNames, useUiLanguage } from '../../../lib/localized.ts';
 import { useAction } from '../../../lib/useAction.ts';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
@@ -24,7 +23,6 @@ import {
 } from '../../../ui/index.ts';
 import { ChoiceGroup } from '../shared/ChoiceGroup.tsx';
 import { useDayCount, useDisclosureLabels } from '../shared/codes.ts';
-import { Fingerprint } from '../shared/Fingerprint.tsx';
 import {
   type CreateProgramBody,
   DISCLOSURE_DAY_PRESETS,
@@ -37,7 +35,9 @@ import {
   type SafeHarbor,
   type UpdateProgramBody,
 } from '../shared/types.ts';
+import { LanguagesFieldset, StatusPanel } from './EditorParts.tsx';
 import { useFieldErrors, useProgramErrorMessage } from './errors.ts';
+import { KeyFieldset, PRIVATE_KEY_ARMOR } from './KeyFieldset.tsx';
 import { linesOf, parseLanguageTags, UN_LANGUAGE_TAGS } from './languages.ts';
 import { programPath, programsPath } from './paths.ts';
 import { createProgram, getProgram, updateProgram } from './programsApi.ts';
@@ -48,8 +48,6 @@ const MAX_SCOPE_LINE = 500;
 const MAX_LANGUAGES = 10;
 const DAY_LIMITS = { acknowledgeDays: 30, triageDays: 90, resolveDays: 365 } as const;
 type TargetField = keyof typeof DAY_LIMITS;
-const PUBLIC_KEY_ARMOR = '-----BEGIN PGP PUBLIC KEY BLOCK-----';
-const PRIVATE_KEY_ARMOR = '-----BEGIN PGP PRIVATE KEY BLOCK-----';
 
 /** /disclose/new and /disclose/:id/edit: the terms of a program, from which the server writes its policy. */
 export function ProgramEditorPage() {
@@ -181,12 +179,10 @@ function ProgramEditor({
     draftOf(program, firstAdmin?.organizationId ?? '', uiLanguage),
   );
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [keyFileError, setKeyFileError] = useState<string>();
   const [isRetireOpen, setIsRetireOpen] = useState(false);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const errorSummary = useRef<HTMLDivElement>(null);
   const publishIntent = useRef(true);
-  const keyFileId = useId();
 
   const set = <K extends keyof Draft>(name: K, value: Draft[K]) =>
     setDraft((current) => ({ ...current, [name]: value }));
@@ -305,25 +301,6 @@ function ProgramEditor({
     );
   };
 
-  const onKeyFile = async (file: File | undefined) => {
-    setKeyFileError(undefined);
-    if (!file) return;
-    if (file.size > 70_000) {
-      setKeyFileError(t('disclosurePrograms.editor.keyFileTooLarge'));
-      return;
-    }
-    const text = await file.text().catch(() => '');
-    if (text.includes(PRIVATE_KEY_ARMOR)) {
-      setKeyFileError(t('disclosurePrograms.editor.privateKey'));
-      return;
-    }
-    if (!text.includes(PUBLIC_KEY_ARMOR)) {
-      setKeyFileError(t('disclosurePrograms.editor.keyFileNotArmored'));
-      return;
-    }
-    set('key', text.trim());
-  };
-
   const errorCount = Object.keys(clientErrors).length;
   const noAdminMembership = !program && !firstAdmin;
 
@@ -338,279 +315,225 @@ function ProgramEditor({
           </ButtonLink>
         }
       />
-      {noAdminMembership && (
-        <Alert tone="warning" title={t('disclosurePrograms.editor.notAdminTitle')}>
-          <p>
-            {memberships.length === 0
-              ? t('disclosurePrograms.editor.noMembership')
-              : t('disclosurePrograms.errors.forbidden')}
-          </p>
-        </Alert>
-      )}
-      {program && (
-        <StatusPanel
-          program={program}
-          isBusy={changeStatus.isBusy}
-          error={changeStatus.error ? errorMessage(changeStatus.error) : undefined}
-          onPublish={() => onStatus('published')}
-          onRetire={() => setIsRetireOpen(true)}
-        />
-      )}
-      <form className="cg-stack cg-vdp-editor" onSubmit={onSubmit} noValidate>
-        <div ref={errorSummary} tabIndex={-1}>
-          {errorCount > 0 && (
-            <Alert
-              tone="danger"
-              title={t('disclosurePrograms.editor.fixErrors', { number: errorCount })}
-              isLive
-            />
-          )}
-          {save.error && errorCount === 0 && (
-            <Alert tone="danger" title={t('common.errorTitle')} isLive>
-              <p>{errorMessage(save.error)}</p>
-            </Alert>
-          )}
-        </div>
-
-        <fieldset className="cg-fieldset cg-stack">
-          <legend>{t('disclosurePrograms.editor.sectionProgram')}</legend>
-          {program ? (
+      <div className="cg-stack">
+        {noAdminMembership && (
+          <Alert tone="warning" title={t('disclosurePrograms.editor.notAdminTitle')}>
             <p>
-              <span className="cg-muted">{t('disclosurePrograms.fields.organization')}: </span>
-              <bdi>{program.orgName}</bdi>
+              {memberships.length === 0
+                ? t('disclosurePrograms.editor.noMembership')
+                : t('disclosurePrograms.errors.forbidden')}
             </p>
-          ) : (
-            <Select
-              label={t('disclosurePrograms.fields.organization')}
-              hint={t('disclosurePrograms.editor.organizationHint')}
-              value={draft.orgId}
-              onChange={(value) => set('orgId', value)}
-              emptyOption={t('common.choose')}
-              error={fieldError('orgId')}
-              required
-              options={memberships.map((m) => ({
-                value: m.organizationId,
-                label:
-                  m.role === 'org_admin' && m.isOrgVerified
-                    ? m.organizationName
-                    : `${m.organizationName} (${
-                        m.isOrgVerified
-                          ? t('disclosurePrograms.editor.notAdmin')
-                          : t('disclosurePrograms.editor.notVerified')
-                      })`,
-              }))}
-            />
-          )}
-          <TextField
-            label={t('disclosurePrograms.fields.name')}
-            hint={t('disclosurePrograms.editor.nameHint')}
-            value={draft.name}
-            onChange={(value) => set('name', value)}
-            error={fieldError('name')}
-            maxLength={200}
-            required
-            dir="auto"
+          </Alert>
+        )}
+        {program && (
+          <StatusPanel
+            program={program}
+            isBusy={changeStatus.isBusy}
+            error={changeStatus.error ? errorMessage(changeStatus.error) : undefined}
+            onPublish={() => onStatus('published')}
+            onRetire={() => setIsRetireOpen(true)}
           />
-        </fieldset>
-
-        <fieldset className="cg-fieldset cg-stack">
-          <legend>{t('disclosurePrograms.scopeTitle')}</legend>
-          <TextArea
-            label={t('disclosurePrograms.fields.scopeIn')}
-            hint={t('disclosurePrograms.editor.scopeInHint')}
-            value={draft.scopeIn}
-            onChange={(value) => set('scopeIn', value)}
-            error={fieldError('scopeIn')}
-            rows={5}
-            required
-            dir="auto"
-            spellCheck={false}
-          />
-          <TextArea
-            label={t('disclosurePrograms.fields.scopeOut')}
-            labelNote={t('common.optional')}
-            hint={t('disclosurePrograms.editor.scopeOutHint')}
-            value={draft.scopeOut}
-            onChange={(value) => set('scopeOut', value)}
-            error={fieldError('scopeOut')}
-            rows={3}
-            dir="auto"
-            spellCheck={false}
-          />
-        </fieldset>
-
-        <ChoiceGroup
-          legend={t('disclosurePrograms.fields.safeHarbor')}
-          hint={t('disclosurePrograms.editor.safeHarborHint')}
-          value={draft.safeHarbor}
-          onChange={(value) => set('safeHarbor', value)}
-          error={fieldError('safeHarbor')}
-          choices={SAFE_HARBOR_LEVELS.map((level) => ({
-            value: level,
-            label: labels.safeHarbor(level),
-            hint: t(`disclosurePrograms.safeHarborExplained.${level}`),
-          }))}
-        />
-
-        <ChoiceGroup
-          legend={t('disclosurePrograms.fields.disclosurePolicy')}
-          value={draft.disclosurePolicy}
-          onChange={(value) => set('disclosurePolicy', value)}
-          error={fieldError('disclosurePolicy')}
-          choices={DISCLOSURE_POLICIES.map((policy) => ({
-            value: policy,
-            label: labels.disclosurePolicy(policy),
-            hint: t(`disclosurePrograms.policyExplained.${policy}`),
-          }))}
-        />
-
-        <ChoiceGroup
-          legend={t('disclosurePrograms.fields.disclosureDays')}
-          hint={t('disclosurePrograms.editor.disclosureDaysHint')}
-          value={String(draft.disclosureDays) as `${DisclosureDays}`}
-          onChange={(value) => set('disclosureDays', Number(value) as DisclosureDays)}
-          error={fieldError('disclosureDays')}
-          isInline
-          choices={DISCLOSURE_DAY_PRESETS.map((count) => ({
-            value: String(count) as `${DisclosureDays}`,
-            label: days(count),
-          }))}
-        />
-
-        <fieldset className="cg-fieldset cg-stack">
-          <legend>{t('disclosurePrograms.responseTargetsTitle')}</legend>
-          <p className="cg-hint">{t('disclosurePrograms.editor.targetsHint')}</p>
-          <div className="cg-vdp-days">
-            {(Object.keys(DAY_LIMITS) as TargetField[]).map((field) => (
-              <TextField
-                key={field}
-                label={t(`disclosurePrograms.fields.${field}`)}
-                hint={t('disclosurePrograms.editor.daysHint', { max: DAY_LIMITS[field] })}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={DAY_LIMITS[field]}
-                value={draft[field]}
-                onChange={(value) => set(field, value)}
-                error={fieldError(field)}
-                required
+        )}
+        <form className="cg-stack cg-vdp-editor" onSubmit={onSubmit} noValidate>
+          <div ref={errorSummary} tabIndex={-1}>
+            {errorCount > 0 && (
+              <Alert
+                tone="danger"
+                title={t('disclosurePrograms.editor.fixErrors', { number: errorCount })}
+                isLive
               />
-            ))}
-          </div>
-        </fieldset>
-
-        <LanguagesFieldset
-          selected={draft.unLanguages}
-          onSelected={(tags) => set('unLanguages', tags)}
-          others={draft.otherLanguages}
-          onOthers={(value) => set('otherLanguages', value)}
-          error={fieldError('languages')}
-          languageName={languageName}
-        />
-
-        <fieldset className="cg-fieldset cg-stack">
-          <legend>{t('disclosurePrograms.editor.sectionReporters')}</legend>
-          <Checkbox
-            label={t('disclosurePrograms.editor.acceptsAnonymous')}
-            hint={t('disclosurePrograms.editor.acceptsAnonymousHint')}
-            checked={draft.acceptsAnonymous}
-            onChange={(value) => set('acceptsAnonymous', value)}
-          />
-          <Checkbox
-            label={t('disclosurePrograms.editor.offersCredit')}
-            hint={t('disclosurePrograms.editor.offersCreditHint')}
-            checked={draft.offersCredit}
-            onChange={(value) => set('offersCredit', value)}
-          />
-        </fieldset>
-
-        <fieldset className="cg-fieldset cg-stack">
-          <legend>{t('disclosurePrograms.keyTitle')}</legend>
-          <p className="cg-hint">{t('disclosurePrograms.editor.keyIntro')}</p>
-          {program?.openpgp && (
-            <div className="cg-stack-tight">
-              <span>{t('disclosurePrograms.editor.currentKey')}</span>
-              <Fingerprint value={program.openpgp.fingerprint} />
-              <span className="cg-small">
-                {program.openpgp.expiresAt ? (
-                  <>
-                    {t('disclosurePrograms.keyExpires')}{' '}
-                    <DateTime value={program.openpgp.expiresAt} isDateOnly />
-                  </>
-                ) : (
-                  t('disclosurePrograms.keyNoExpiry')
-                )}
-              </span>
-              <Checkbox
-                label={t('disclosurePrograms.editor.removeKey')}
-                hint={t('disclosurePrograms.editor.removeKeyHint')}
-                checked={draft.removeKey}
-                onChange={(value) => set('removeKey', value)}
-                disabled={draft.key.trim() !== ''}
-              />
-            </div>
-          )}
-          <TextArea
-            label={
-              program?.openpgp
-                ? t('disclosurePrograms.editor.replaceKey')
-                : t('disclosurePrograms.editor.key')
-            }
-            labelNote={t('common.optional')}
-            hint={t('disclosurePrograms.editor.keyHint')}
-            value={draft.key}
-            onChange={(value) => set('key', value)}
-            error={fieldError('openpgpKey')}
-            rows={6}
-            dir="ltr"
-            spellCheck={false}
-            placeholder={PUBLIC_KEY_ARMOR}
-          />
-          <div className="cg-field cg-vdp-key-file">
-            <label className="cg-label" htmlFor={keyFileId}>
-              {t('disclosurePrograms.editor.keyFile')}
-            </label>
-            <input
-              id={keyFileId}
-              type="file"
-              accept=".asc,.txt,.pub,.key,application/pgp-keys,text/plain"
-              aria-describedby={keyFileError ? `${keyFileId}-error` : undefined}
-              aria-invalid={keyFileError ? true : undefined}
-              onChange={(event) => {
-                void onKeyFile(event.target.files?.[0]);
-                event.target.value = '';
-              }}
-            />
-            {keyFileError && (
-              <div className="cg-field-error" id={`${keyFileId}-error`}>
-                {keyFileError}
-              </div>
+            )}
+            {save.error && errorCount === 0 && (
+              <Alert tone="danger" title={t('common.errorTitle')} isLive>
+                <p>{errorMessage(save.error)}</p>
+              </Alert>
             )}
           </div>
-        </fieldset>
 
-        <div className="cg-cluster">
-          {program ? (
-            <Button type="submit" isBusy={save.isBusy}>
-              {t('disclosurePrograms.editor.saveChanges')}
-            </Button>
-          ) : (
-            <>
-              <Button type="submit" isBusy={save.isBusy} onClick={() => (publishIntent.current = true)}>
-                {t('disclosurePrograms.editor.publish')}
+          <fieldset className="cg-fieldset cg-stack">
+            <legend>{t('disclosurePrograms.editor.sectionProgram')}</legend>
+            {program ? (
+              <p>
+                <span className="cg-muted">{t('disclosurePrograms.fields.organization')}: </span>
+                <bdi>{program.orgName}</bdi>
+              </p>
+            ) : (
+              <Select
+                label={t('disclosurePrograms.fields.organization')}
+                hint={t('disclosurePrograms.editor.organizationHint')}
+                value={draft.orgId}
+                onChange={(value) => set('orgId', value)}
+                emptyOption={t('common.choose')}
+                error={fieldError('orgId')}
+                required
+                options={memberships.map((m) => ({
+                  value: m.organizationId,
+                  label:
+                    m.role === 'org_admin' && m.isOrgVerified
+                      ? m.organizationName
+                      : `${m.organizationName} (${
+                          m.isOrgVerified
+                            ? t('disclosurePrograms.editor.notAdmin')
+                            : t('disclosurePrograms.editor.notVerified')
+                        })`,
+                }))}
+              />
+            )}
+            <TextField
+              label={t('disclosurePrograms.fields.name')}
+              hint={t('disclosurePrograms.editor.nameHint')}
+              value={draft.name}
+              onChange={(value) => set('name', value)}
+              error={fieldError('name')}
+              maxLength={200}
+              required
+              dir="auto"
+            />
+          </fieldset>
+
+          <fieldset className="cg-fieldset cg-stack">
+            <legend>{t('disclosurePrograms.scopeTitle')}</legend>
+            <TextArea
+              label={t('disclosurePrograms.fields.scopeIn')}
+              hint={t('disclosurePrograms.editor.scopeInHint')}
+              value={draft.scopeIn}
+              onChange={(value) => set('scopeIn', value)}
+              error={fieldError('scopeIn')}
+              rows={5}
+              required
+              dir="auto"
+              spellCheck={false}
+            />
+            <TextArea
+              label={t('disclosurePrograms.fields.scopeOut')}
+              labelNote={t('common.optional')}
+              hint={t('disclosurePrograms.editor.scopeOutHint')}
+              value={draft.scopeOut}
+              onChange={(value) => set('scopeOut', value)}
+              error={fieldError('scopeOut')}
+              rows={3}
+              dir="auto"
+              spellCheck={false}
+            />
+          </fieldset>
+
+          <ChoiceGroup
+            legend={t('disclosurePrograms.fields.safeHarbor')}
+            hint={t('disclosurePrograms.editor.safeHarborHint')}
+            value={draft.safeHarbor}
+            onChange={(value) => set('safeHarbor', value)}
+            error={fieldError('safeHarbor')}
+            choices={SAFE_HARBOR_LEVELS.map((level) => ({
+              value: level,
+              label: labels.safeHarbor(level),
+              hint: t(`disclosurePrograms.safeHarborExplained.${level}`),
+            }))}
+          />
+
+          <ChoiceGroup
+            legend={t('disclosurePrograms.fields.disclosurePolicy')}
+            value={draft.disclosurePolicy}
+            onChange={(value) => set('disclosurePolicy', value)}
+            error={fieldError('disclosurePolicy')}
+            choices={DISCLOSURE_POLICIES.map((policy) => ({
+              value: policy,
+              label: labels.disclosurePolicy(policy),
+              hint: t(`disclosurePrograms.policyExplained.${policy}`),
+            }))}
+          />
+
+          <ChoiceGroup
+            legend={t('disclosurePrograms.fields.disclosureDays')}
+            hint={t('disclosurePrograms.editor.disclosureDaysHint')}
+            value={String(draft.disclosureDays) as `${DisclosureDays}`}
+            onChange={(value) => set('disclosureDays', Number(value) as DisclosureDays)}
+            error={fieldError('disclosureDays')}
+            isInline
+            choices={DISCLOSURE_DAY_PRESETS.map((count) => ({
+              value: String(count) as `${DisclosureDays}`,
+              label: days(count),
+            }))}
+          />
+
+          <fieldset className="cg-fieldset cg-stack">
+            <legend>{t('disclosurePrograms.responseTargetsTitle')}</legend>
+            <p className="cg-hint">{t('disclosurePrograms.editor.targetsHint')}</p>
+            <div className="cg-vdp-days">
+              {(Object.keys(DAY_LIMITS) as TargetField[]).map((field) => (
+                <TextField
+                  key={field}
+                  label={t(`disclosurePrograms.fields.${field}`)}
+                  hint={t('disclosurePrograms.editor.daysHint', { max: DAY_LIMITS[field] })}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={DAY_LIMITS[field]}
+                  value={draft[field]}
+                  onChange={(value) => set(field, value)}
+                  error={fieldError(field)}
+                  required
+                />
+              ))}
+            </div>
+          </fieldset>
+
+          <LanguagesFieldset
+            selected={draft.unLanguages}
+            onSelected={(tags) => set('unLanguages', tags)}
+            others={draft.otherLanguages}
+            onOthers={(value) => set('otherLanguages', value)}
+            error={fieldError('languages')}
+            languageName={languageName}
+          />
+
+          <fieldset className="cg-fieldset cg-stack">
+            <legend>{t('disclosurePrograms.editor.sectionReporters')}</legend>
+            <Checkbox
+              label={t('disclosurePrograms.editor.acceptsAnonymous')}
+              hint={t('disclosurePrograms.editor.acceptsAnonymousHint')}
+              checked={draft.acceptsAnonymous}
+              onChange={(value) => set('acceptsAnonymous', value)}
+            />
+            <Checkbox
+              label={t('disclosurePrograms.editor.offersCredit')}
+              hint={t('disclosurePrograms.editor.offersCreditHint')}
+              checked={draft.offersCredit}
+              onChange={(value) => set('offersCredit', value)}
+            />
+          </fieldset>
+
+          <KeyFieldset
+            current={program?.openpgp ?? null}
+            value={draft.key}
+            onChange={(value) => set('key', value)}
+            removeKey={draft.removeKey}
+            onRemoveKey={(value) => set('removeKey', value)}
+            error={fieldError('openpgpKey')}
+          />
+
+          <div className="cg-cluster">
+            {program ? (
+              <Button type="submit" isBusy={save.isBusy}>
+                {t('disclosurePrograms.editor.saveChanges')}
               </Button>
-              <Button
-                type="submit"
-                variant="secondary"
-                disabled={save.isBusy}
-                onClick={() => (publishIntent.current = false)}
-              >
-                {t('disclosurePrograms.editor.saveDraft')}
-              </Button>
-            </>
-          )}
-        </div>
-      </form>
+            ) : (
+              <>
+                <Button type="submit" isBusy={save.isBusy} onClick={() => (publishIntent.current = true)}>
+                  {t('disclosurePrograms.editor.publish')}
+                </Button>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  disabled={save.isBusy}
+                  onClick={() => (publishIntent.current = false)}
+                >
+                  {t('disclosurePrograms.editor.saveDraft')}
+                </Button>
+              </>
+            )}
+          </div>
+        </form>
+      </div>
       {program && (
         <ConfirmDialog
           isOpen={isRetireOpen}
@@ -627,121 +550,5 @@ function ProgramEditor({
         </ConfirmDialog>
       )}
     </>
-  );
-}
-
-type StatusPanelProps = {
-  program: Program;
-  isBusy: boolean;
-  error: string | undefined;
-  onPublish: () => void;
-  onRetire: () => void;
-};
-
-/** Where the program stands, and the one change that is open from there. */
-function StatusPanel({ program, isBusy, error, onPublish, onRetire }: StatusPanelProps) {
-  const { t } = useTranslation();
-  const labels = useDisclosureLabels();
-  return (
-    <Alert
-      tone={program.status === 'published' ? 'success' : 'warning'}
-      title={t('disclosurePrograms.editor.statusTitle', { status: labels.programStatus(program.status) })}
-    >
-      <p>
-        {t(
-          `disclosurePrograms.editor.statusText.${program.status === 'published' ? 'published' : program.status === 'retired' ? 'retired' : 'draft'}`,
-        )}
-      </p>
-      <div className="cg-cluster">
-        {program.status === 'published' ? (
-          <Button variant="danger" size="small" onClick={onRetire} disabled={isBusy}>
-            {t('disclosurePrograms.editor.retire')}
-          </Button>
-        ) : (
-          <Button size="small" onClick={onPublish} isBusy={isBusy}>
-            {program.status === 'retired'
-              ? t('disclosurePrograms.editor.publishAgain')
-              : t('disclosurePrograms.editor.publish')}
-          </Button>
-        )}
-      </div>
-      {error && (
-        <p className="cg-field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </Alert>
-  );
-}
-
-type LanguagesFieldsetProps = {
-  selected: string[];
-  onSelected: (tags: string[]) => void;
-  others: string;
-  onOthers: (value: string) => void;
-  error: string | undefined;
-  languageName: (tag: string) => string;
-};
-
-/** The six UN languages as checkboxes, and any other BCP 47 tags typed in, with their names shown. */
-function LanguagesFieldset({
-  selected,
-  onSelected,
-  others,
-  onOthers,
-  error,
-  languageName,
-}: LanguagesFieldsetProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  const parsed = parseLanguageTags(others);
-  return (
-    <fieldset className="cg-fieldset" aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}>
-      <legend>{t('disclosurePrograms.fields.languages')}</legend>
-      <div className="cg-hint" id={`${id}-hint`}>
-        {t('disclosurePrograms.editor.languagesHint')}
-      </div>
-      <div className="cg-vdp-languages">
-        {UN_LANGUAGE_TAGS.map((tag) => (
-          <Checkbox
-            key={tag}
-            label={
-              <>
-                {languageName(tag)}{' '}
-                <span className="cg-small cg-muted" dir="ltr">
-                  ({tag})
-                </span>
-              </>
-            }
-            checked={selected.includes(tag)}
-            onChange={(isOn) =>
-              onSelected(isOn ? [...selected, tag] : selected.filter((entry) => entry !== tag))
-            }
-          />
-        ))}
-      </div>
-      <TextField
-        label={t('disclosurePrograms.editor.otherLanguages')}
-        labelNote={t('common.optional')}
-        hint={
-          parsed.tags.length > 0
-            ? parsed.tags
-                .map((tag) => `${languageName(tag)} (${tag})`)
-                .join(t('disclosurePrograms.listSeparator'))
-            : t('disclosurePrograms.editor.otherLanguagesHint')
-        }
-        value={others}
-        onChange={onOthers}
-        dir="ltr"
-        spellCheck={false}
-        autoComplete="off"
-        placeholder="de, pt-BR, sw"
-      />
-      {error && (
-        <div className="cg-field-error" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
-    </fieldset>
   );
 }

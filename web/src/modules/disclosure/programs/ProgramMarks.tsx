@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../ui/index.ts';
 import { useDisclosureLabels } from '../shared/codes.ts';
+import { LockIcon } from '../shared/LockIcon.tsx';
 
 /** What sets a program apart at a glance: a State's own systems, encrypted reports. Words, not colour alone. */
 export function ProgramMarks({ isStateProgram, hasKey }: { isStateProgram: boolean; hasKey: boolean }) {
@@ -11,7 +12,7 @@ export function ProgramMarks({ isStateProgram, hasKey }: { isStateProgram: boole
       {isStateProgram && <Badge tone="info">{t('disclosurePrograms.stateProgram')}</Badge>}
       {hasKey && (
         <Badge tone="success">
-          <span aria-hidden="true">🔒 </span>
+          <LockIcon />
           {t('disclosurePrograms.encryptedReports')}
         </Badge>
       )}

@@ -80,8 +80,13 @@ function ProgramView({ program }: { program: Program }) {
         </Alert>
       )}
       <div className="cg-vdp-program-layout">
-        <Card className="cg-vdp-policy-card">
-          <PolicyText markdown={program.policyText} lang={program.policyLanguage} topHeadingLevel={2} />
+        <Card className="cg-vdp-policy-card" title={t('disclosurePrograms.policyTitle')}>
+          <PolicyText
+            markdown={program.policyText}
+            lang={program.policyLanguage}
+            topHeadingLevel={3}
+            isTitleShown={false}
+          />
         </Card>
         <aside className="cg-vdp-program-aside" aria-label={t('disclosurePrograms.summaryLabel')}>
           {isOpen && (
@@ -97,7 +102,7 @@ function ProgramView({ program }: { program: Program }) {
             </div>
           )}
           <Card title={t('disclosurePrograms.summaryTitle')}>
-            <dl className="cg-details-list">
+            <dl className="cg-vdp-stacked">
               <dt>{t('disclosurePrograms.fields.organization')}</dt>
               <dd>
                 <bdi>{program.orgName}</bdi>
@@ -118,7 +123,7 @@ function ProgramView({ program }: { program: Program }) {
             </dl>
           </Card>
           <Card title={t('disclosurePrograms.responseTargetsTitle')}>
-            <dl className="cg-details-list">
+            <dl className="cg-vdp-stacked">
               <dt>{t('disclosurePrograms.fields.acknowledgeDays')}</dt>
               <dd>{days(program.responseTargets.acknowledgeDays)}</dd>
               <dt>{t('disclosurePrograms.fields.triageDays')}</dt>

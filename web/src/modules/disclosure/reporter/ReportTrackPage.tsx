@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ApiError } from '../../../api/errors.ts';
+import { ApiError } from '../../../api/errors.ts';
 import { DateTime, formattingLocale } from '../../../lib/dates.tsx';
-import { useFragmentToken } from '../../../lib/fragment.ts';
+import { readFragmentParam, useFragmentToken } from '../../../lib/fragment.ts';
 import { useLanguageNames, useUiLanguage } from '../../../lib/localized.ts';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
 import { useQuery } from '../../../lib/useQuery.ts';
@@ -11,6 +11,7 @@ import { Alert, Button, Card, CopyButton, PageHeader, PageSpinner, TextField } f
 import { programPath } from '../programs/paths.ts';
 import { getProgram } from '../programs/programsApi.ts';
 import { useDisclosureLabels } from '../shared/codes.ts';
+import { LockIcon } from '../shared/LockIcon.tsx';
 import { ReportStatusBadge } from '../shared/ReportStatusBadge.tsx';
 import type { Report, ReportAttachment, ReportContent } from '../shared/types.ts';
 import { useReporterErrorMessage } from './errors.ts';
@@ -38,8 +39,21 @@ export function ReportTrackPage() {
   usePageTitle(t('reporter.track.title'));
 
   useEffect(() => {
-    if (token) storeToken(token);
+    if (token && reportIdOf(token)) storeToken(token);
   }, [token]);
+
+  // A link opened while this page is already showing changes only the fragment: take its token too.
+  useEffect(() => {
+    const onHashChange = () => {
+      const fromHash = readFragmentParam(window.location.hash, 'token');
+      if (!fromHash) return;
+      const { pathname, search } = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+      setToken(fromHash);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   const reportId = token ? reportIdOf(token) : null;
   const report = useQuery(token && reportId ? `reporter-report:${token}` : null, () =>
@@ -51,14 +65,32 @@ export function ReportTrackPage() {
     setToken(null);
   };
 
+  if (token && !reportId) {
+    // A link cut short (mail programs wrap long lines) or mistyped: say so, rather than "no link".
+    return (
+      <>
+        <PageHeader title={t('reporter.track.title')} />
+        <div className="cg-stack">
+          <TrackError
+            error={new ApiError(401, 'invalid_reporter_token')}
+            onRetry={() => undefined}
+            onForget={forget}
+          />
+          <PasteLinkForm onToken={setToken} />
+        </div>
+      </>
+    );
+  }
   if (!token || !reportId) {
     return (
       <>
         <PageHeader title={t('reporter.track.title')} />
-        <Alert tone="info" title={t('reporter.track.noLinkTitle')}>
-          <p>{t('reporter.track.noLinkText')}</p>
-        </Alert>
-        <PasteLinkForm onToken={setToken} />
+        <div className="cg-stack">
+          <Alert tone="info" title={t('reporter.track.noLinkTitle')}>
+            <p>{t('reporter.track.noLinkText')}</p>
+          </Alert>
+          <PasteLinkForm onToken={setToken} />
+        </div>
       </>
     );
   }
@@ -66,8 +98,10 @@ export function ReportTrackPage() {
     return (
       <>
         <PageHeader title={t('reporter.track.title')} />
-        <TrackError error={report.error} onRetry={report.reload} onForget={forget} />
-        <PasteLinkForm onToken={setToken} />
+        <div className="cg-stack">
+          <TrackError error={report.error} onRetry={report.reload} onForget={forget} />
+          <PasteLinkForm onToken={setToken} />
+        </div>
       </>
     );
   }
@@ -236,20 +270,22 @@ function ReportView({ report, token, onChange, onForget }: ReportViewProps) {
         </Card>
 
         <Card title={title ? <span dir="auto">{title}</span> : t('reporter.track.contentTitle')}>
-          {report.content ? (
-            <ContentView content={report.content} />
-          ) : (
-            <Alert tone="info">
-              <span aria-hidden="true">🔒 </span>
-              {t('reporter.track.encryptedContent')}
-            </Alert>
-          )}
-          {report.attachments.length > 0 && (
-            <>
-              <h3>{t('reporter.fields.attachments')}</h3>
-              <AttachmentList reportId={report.id} token={token} attachments={report.attachments} />
-            </>
-          )}
+          <div className="cg-stack">
+            {report.content ? (
+              <ContentView content={report.content} />
+            ) : (
+              <Alert tone="info">
+                <LockIcon />
+                {t('reporter.track.encryptedContent')}
+              </Alert>
+            )}
+            {report.attachments.length > 0 && (
+              <>
+                <h3>{t('reporter.fields.attachments')}</h3>
+                <AttachmentList reportId={report.id} token={token} attachments={report.attachments} />
+              </>
+            )}
+          </div>
         </Card>
 
         <Card title={t('reporter.thread.title')}>
@@ -349,7 +385,7 @@ function Thread({ report, token }: { report: Report; token: string }) {
             </div>
             {message.isEncrypted ? (
               <p className="cg-muted">
-                <span aria-hidden="true">🔒 </span>
+                <LockIcon />
                 {isMine ? t('reporter.thread.encryptedMine') : t('reporter.thread.encrypted')}
               </p>
             ) : (

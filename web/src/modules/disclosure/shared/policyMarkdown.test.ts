@@ -76,6 +76,19 @@ describe('PolicyText', () => {
     expect(render('# A', 3)).toContain('<h3>A</h3>');
   });
 
+  it('can leave out the title, its sections then taking the top level', () => {
+    const html = renderToStaticMarkup(
+      createElement(PolicyText, {
+        markdown: '# Name\n\nSubtitle.\n\n## Scope\n\n### In scope\n\n# Not a title\n',
+        topHeadingLevel: 3,
+        isTitleShown: false,
+      }),
+    );
+    expect(html).toBe(
+      '<div class="cg-policy-text" dir="auto"><p>Subtitle.</p><h3>Scope</h3><h4>In scope</h4><h2>Not a title</h2></div>',
+    );
+  });
+
   it('never turns text into markup', () => {
     const html = render(
       '<img src=x onerror=alert(1)> \\<script\\>alert(1)\\</script\\> <javascript:alert(1)>',

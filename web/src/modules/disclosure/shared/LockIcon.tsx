@@ -1,0 +1,16 @@
+/** A padlock drawn inline (no emoji font needed), beside words that say the same. */
+export function LockIcon() {
+  return (
+    <svg
+      className="cg-vdp-lock"
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
+      <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+    </svg>
+  );
+}
