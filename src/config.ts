@@ -40,6 +40,10 @@ export const CONFIG_VARIABLES = {
     doc: 'Largest uploaded file (a PDF statement, say), in bytes; upload requests may be a third larger, being base64.',
   },
   SESSION_TTL_HOURS: { default: '12', doc: 'How long a session lasts without activity.' },
+  DISCLOSURE_REPORTS_PER_HOUR: {
+    default: '10',
+    doc: 'Vulnerability reports one client address may send per hour (raise it for researchers behind one shared address).',
+  },
   TRUST_PROXY: {
     default: 'false',
     doc: 'true when behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto.',
@@ -66,6 +70,7 @@ const ConfigSchema = Type.Object({
   rateLimitPerMinute: Type.Integer({ minimum: 0 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
   uploadLimitBytes: Type.Integer({ minimum: 1024 }),
+  disclosureReportsPerHour: Type.Integer({ minimum: 1 }),
   sessionTtlHours: Type.Number({ exclusiveMinimum: 0 }),
   trustProxy: Type.Boolean(),
   deliveryWorker: Type.Boolean(),
@@ -110,6 +115,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: attempt(() => asInteger('BODY_LIMIT_BYTES', get('BODY_LIMIT_BYTES')), 0),
     uploadLimitBytes: attempt(() => asInteger('UPLOAD_LIMIT_BYTES', get('UPLOAD_LIMIT_BYTES')), 0),
     sessionTtlHours: Number(get('SESSION_TTL_HOURS')),
+    disclosureReportsPerHour: attempt(
+      () => asInteger('DISCLOSURE_REPORTS_PER_HOUR', get('DISCLOSURE_REPORTS_PER_HOUR')),
+      0,
+    ),
     trustProxy: attempt(() => asBoolean('TRUST_PROXY', get('TRUST_PROXY')), false),
     deliveryWorker: attempt(() => asBoolean('DELIVERY_WORKER', get('DELIVERY_WORKER')), true),
     webhookAllowPrivateNetworks: attempt(

@@ -2,12 +2,11 @@ import { createHmac } from 'node:crypto';
 import type { AppContext } from '../../../core/context.ts';
 import { AppError } from '../../../core/http/errors.ts';
 
-/** Reports one client address may send per hour, across every app process. */
-export const REPORTS_PER_ADDRESS_PER_HOUR = 10;
 const HOUR = 3_600_000;
 
 /**
- * Counts a submission against the client address's hourly allowance, or refuses it with 429. The address
+ * Counts a submission against the client address's hourly allowance (DISCLOSURE_REPORTS_PER_HOUR, across
+ * every app process), or refuses it with 429. The address
  * is kept only as a keyed hash with the hour, so the table says nothing about who reported.
  */
 export async function countIntake(ctx: AppContext, address: string, now = Date.now()): Promise<void> {
@@ -29,12 +28,13 @@ export async function countIntake(ctx: AppContext, address: string, now = Date.n
       .where('expires_at', '<=', new Date(now).toISOString())
       .execute();
   }
-  if (row.count > REPORTS_PER_ADDRESS_PER_HOUR) {
+  const allowance = ctx.config.disclosureReportsPerHour;
+  if (row.count > allowance) {
     const seconds = Math.ceil(((hour + 1) * HOUR - now) / 1000);
     throw new AppError(
       429,
       'too_many_reports',
-      `This address has sent ${REPORTS_PER_ADDRESS_PER_HOUR} reports this hour; try again in ${seconds} seconds.`,
+      `This address has sent ${allowance} reports this hour; try again in ${seconds} seconds.`,
       { headers: { 'retry-after': String(seconds) }, extra: { retryAfterSeconds: seconds } },
     );
   }

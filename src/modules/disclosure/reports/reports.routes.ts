@@ -39,7 +39,7 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Report a vulnerability to a program',
         description:
-          "With or without an account. Send `content`, or `ciphertext` encrypted in the browser to the program's OpenPGP key (the server then stores only ciphertext). The answer holds the tracking id and, once, the secret reporter link. At most 10 reports per client address per hour (429 `too_many_reports`).",
+          "With or without an account. Send `content`, or `ciphertext` encrypted in the browser to the program's OpenPGP key (the server then stores only ciphertext). The answer holds the tracking id and, once, the secret reporter link. At most DISCLOSURE_REPORTS_PER_HOUR reports (10 by default) per client address per hour (429 `too_many_reports`).",
         body: schemas.CreateReport,
         response: { 201: schemas.CreatedReport },
       },
