@@ -28,7 +28,11 @@ export function ReportPage() {
   const errorMessage = useTriageErrorMessage();
   const report = useQuery(`triage-report:${id}`, () => getReport(id));
   const data = report.data;
-  usePageTitle(data ? (data.triage?.title ?? data.content?.title ?? data.id) : t('triage.report.title'));
+  usePageTitle(
+    data
+      ? (data.triage?.title ?? data.content?.title ?? `${t('triage.encryptedReport')} ${data.id}`)
+      : t('triage.report.title'),
+  );
 
   if (report.isLoading && !data) return <PageSpinner label={t('common.loading')} />;
   if (!data) {

@@ -122,10 +122,15 @@ export function TriageForm({ report, prefill, onSaved }: TriageFormProps) {
   const [problem, setProblem] = useState<{ field: string; message: string }>();
   const [prefillNotice, setPrefillNotice] = useState(false);
   const titleRef = useRef<HTMLDivElement>(null);
+  const save = useAction((body: UpdateReportBody) => updateReport(report.id, body));
+  // An edit makes the last refusal stale: its message would otherwise stay beside a corrected field.
   const set =
     <K extends keyof Fields>(key: K) =>
-    (value: Fields[K]) =>
+    (value: Fields[K]) => {
+      save.reset();
+      setProblem(undefined);
       setFields((current) => ({ ...current, [key]: value }));
+    };
 
   // The program gives the organization whose members may be assigned.
   const program = useQuery(`triage-program:${report.programId}`, () => getProgram(report.programId));
@@ -138,8 +143,6 @@ export function TriageForm({ report, prefill, onSaved }: TriageFormProps) {
     setPrefillNotice(true);
     titleRef.current?.querySelector('input')?.focus();
   }, [prefill]);
-
-  const save = useAction((body: UpdateReportBody) => updateReport(report.id, body));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
