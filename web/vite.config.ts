@@ -22,7 +22,8 @@ export default defineConfig({
         // and one chunk per lazily loaded page.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            // OpenPGP stays out of the shared chunk: only the pages that encrypt or decrypt load it.
+            { name: 'vendor', test: /node_modules[\\/](?!openpgp[\\/])/ },
             { name: 'shared', test: /\/web\/src\/(api|app|i18n\/[a-z]+\.ts|lib|ui)\// },
           ],
         },

@@ -73,6 +73,19 @@ const ParticipationRoutes = lazy(() =>
     default: module.ParticipationRoutes,
   })),
 );
+const DisclosurePublicRoutes = lazy(() =>
+  import('../modules/disclosure/DisclosurePublicRoutes.tsx').then((module) => ({
+    default: module.DisclosurePublicRoutes,
+  })),
+);
+const ReportTrackPage = lazy(() =>
+  import('../modules/disclosure/DisclosurePublicRoutes.tsx').then((module) => ({
+    default: module.ReportTrackPage,
+  })),
+);
+const TriageRoutes = lazy(() =>
+  import('../modules/disclosure/TriageRoutes.tsx').then((module) => ({ default: module.TriageRoutes })),
+);
 const ProfilePage = lazy(() =>
   import('../modules/profile/ProfilePage.tsx').then((module) => ({ default: module.ProfilePage })),
 );
@@ -163,6 +176,9 @@ export function AppRoutes() {
         <Route path="/contacts/*" element={<ContactsRoutes />} />
         <Route path="/requests/*" element={<AssistanceRoutes />} />
         <Route path="/checks/*" element={<ExercisesRoutes />} />
+        <Route path="/disclose/*" element={<DisclosurePublicRoutes />} />
+        <Route path="/reports/track" element={<ReportTrackPage />} />
+        <Route path="/disclosure/reports/*" element={<TriageRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -47,6 +47,11 @@ export function Header() {
                 {t('contacts.nav')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/disclose" className={navClass}>
+                {t('disclosurePrograms.nav')}
+              </NavLink>
+            </li>
             {user && (
               <li>
                 <NavLink to="/requests" className={navClass}>

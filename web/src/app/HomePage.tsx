@@ -17,6 +17,7 @@ function SignedOutHome() {
       <div className="cg-stack">
         <ParticipationCard />
         <CooperationCard isSignedIn={false} />
+        <DisclosureCard isSignedIn={false} />
         {setup.data?.isSetupNeeded ? (
           <Alert tone="info" title={t('home.setupNeededTitle')}>
             <p>{t('home.setupNeededText')}</p>
@@ -51,6 +52,26 @@ function CooperationCard({ isSignedIn }: { isSignedIn: boolean }) {
         {isSignedIn && (
           <li>
             <Link to="/requests">{t('home.requestsLink')}</Link>
+          </li>
+        )}
+      </ul>
+    </Card>
+  );
+}
+
+/** Coordinated vulnerability disclosure: reporting for everyone, the queue and cases once signed in. */
+function DisclosureCard({ isSignedIn }: { isSignedIn: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('disclosurePrograms.nav')}>
+      <p>{t('disclosurePrograms.homeText')}</p>
+      <ul className="cg-stack-tight">
+        <li>
+          <Link to="/disclose">{t('disclosurePrograms.listTitle')}</Link>
+        </li>
+        {isSignedIn && (
+          <li>
+            <Link to="/disclosure/reports">{t('triage.queue.title')}</Link>
           </li>
         )}
       </ul>
@@ -127,6 +148,7 @@ function SignedInHome({ user }: { user: Me }) {
         )}
         <MembershipsCard user={user} />
         <CooperationCard isSignedIn />
+        <DisclosureCard isSignedIn />
         <ParticipationCard />
         {user.isPlatformAdmin && (
           <Card title={t('home.adminTitle')}>
