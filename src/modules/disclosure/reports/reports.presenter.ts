@@ -136,7 +136,16 @@ export function presentReport(view: ReportView) {
   };
 }
 
-export function presentReportSummary(row: ReportListRow, now: string) {
+/**
+ * A row of a list. To its reporter (the `mine` list) it shows what the reporter sent and the status only:
+ * priority, assignment, SSVC outcome and score are the coordinators' working notes.
+ */
+export function presentReportSummary(
+  row: ReportListRow,
+  now: string,
+  viewerRole: 'coordinator' | 'reporter',
+) {
+  const isCoordinator = viewerRole === 'coordinator';
   return {
     id: row.id,
     programId: row.program_id,
@@ -146,10 +155,10 @@ export function presentReportSummary(row: ReportListRow, now: string) {
     isEncrypted: row.is_encrypted === 1,
     status: row.status,
     closeReason: row.close_reason,
-    priority: row.priority,
-    assigneeName: row.assignee_name,
-    triageOutcome: row.triage_outcome,
-    cvssScore: row.cvss_v4_score ?? row.cvss_v3_score,
+    priority: isCoordinator ? row.priority : null,
+    assigneeName: isCoordinator ? row.assignee_name : null,
+    triageOutcome: isCoordinator ? row.triage_outcome : null,
+    cvssScore: isCoordinator ? (row.cvss_v4_score ?? row.cvss_v3_score) : null,
     isAcknowledgeOverdue: isAcknowledgeOverdue(row, now),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

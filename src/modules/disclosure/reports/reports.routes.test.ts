@@ -363,11 +363,23 @@ describeEachDialect('disclosure: intake, the reporter link and triage', (dialect
       payload: { programId: closedProgram.id, content: reportContent(), credit: 'none' },
     });
     expect(signedIn.statusCode, signedIn.body).toBe(201);
+    await coordinator().request({
+      method: 'PATCH',
+      url: `/api/v1/vulnerability-reports/${signedIn.json().id}`,
+      payload: { priority: 'critical', cvssV3Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+    });
     const mine = await cast.researcher.client.request({
       method: 'GET',
       url: '/api/v1/vulnerability-reports?mine=true',
     });
     expect(mine.json().items.map((item: { id: string }) => item.id)).toEqual([signedIn.json().id]);
+    // The coordinators' working notes stay theirs, in lists as on the report page.
+    expect(mine.json().items[0]).toMatchObject({
+      priority: null,
+      cvssScore: null,
+      assigneeName: null,
+      triageOutcome: null,
+    });
     const own = await cast.researcher.client.request({
       method: 'GET',
       url: `/api/v1/vulnerability-reports/${signedIn.json().id}`,

@@ -316,14 +316,17 @@ export async function listReports(ctx: AppContext, actor: Actor, query: Static<t
     ...(query.cursor ? { beforeId: decodeStringCursor(query.cursor) } : {}),
     limit,
   });
-  // Each row passes the policy too, as the SQL filter's second opinion.
-  const readable = rows.filter((row) => viewerRoleOf(actor, row) !== null);
+  // Each row passes the policy too, as the SQL filter's second opinion; the role decides what it shows.
+  const readable = rows.flatMap((row) => {
+    const role = viewerRoleOf(actor, row);
+    return role ? [{ row, role }] : [];
+  });
   const now = nowIso();
   return toPage(
     readable,
     limit,
-    (row) => row.id,
-    (row) => presentReportSummary(row, now),
+    (entry) => entry.row.id,
+    (entry) => presentReportSummary(entry.row, now, entry.role),
   );
 }
 
