@@ -45,6 +45,15 @@ if (!only || only === 'exercises') {
   printExercisesFigures(await benchmarkExercises());
 }
 
+if (!only || only === 'disclosure') {
+  const { benchmarkDisclosure, printDisclosureFigures } = await import('./disclosure.ts');
+  printDisclosureFigures(await benchmarkDisclosure());
+}
+if (!only || only === 'csaf') {
+  const { benchmarkCsaf, printCsafFigures } = await import('./csaf.ts');
+  printCsafFigures(await benchmarkCsaf());
+}
+
 if (only === 'search') {
   const { benchmarkSearch } = await import('./search.ts');
   for (const line of await benchmarkSearch()) process.stdout.write(`${line}\n`);
