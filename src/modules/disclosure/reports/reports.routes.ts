@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { unprocessable } from '../../../core/http/errors.ts';
 import { describeDecision, InvalidCvssVectorError, scoreCvss } from '../scoring/index.ts';
 import { actorWithReporterLink } from './reporter-link.ts';
@@ -193,10 +193,14 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: "An SSVC decision table (CERT/CC's), with its decision points and every row",
         params: Type.Object({ kind: Type.Union([Type.Literal('triage'), Type.Literal('publish')]) }),
+        response: { 200: schemas.SsvcTable },
       },
     },
     async (request, reply) =>
-      reply.header('cache-control', 'public, max-age=86400').send(describeDecision(request.params.kind)),
+      reply
+        .header('cache-control', 'public, max-age=86400')
+        // The shipped tables are frozen (readonly); their shape is the schema's.
+        .send(describeDecision(request.params.kind) as Static<typeof schemas.SsvcTable>),
   );
 
   app.post(

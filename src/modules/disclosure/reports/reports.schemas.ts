@@ -271,3 +271,35 @@ export const ReportSummary = Type.Object({
 });
 
 export const ReportList = pageOf(ReportSummary);
+
+const SsvcValue = Type.Object({ key: Type.String(), name: Type.String(), definition: Type.String() });
+const SsvcPoint = Type.Object({
+  key: Type.String(),
+  id: Type.String({ description: 'e.g. ssvc:RP:1.0.0' }),
+  name: Type.String(),
+  definition: Type.String(),
+  values: Type.Array(SsvcValue),
+});
+const SsvcTableFields = {
+  tableKey: Type.String(),
+  tableVersion: Type.String(),
+  name: Type.String(),
+  definition: Type.String(),
+  inputs: Type.Array(SsvcPoint),
+  outcome: SsvcPoint,
+  rows: Type.Array(
+    Type.Object({ inputs: Type.Record(Type.String(), Type.String()), outcome: Type.String() }),
+  ),
+};
+
+/** CERT/CC's decision table as shipped: every decision point with its values, and every row. */
+export const SsvcTable = Type.Object({
+  kind: Type.String(),
+  ...SsvcTableFields,
+  derivable: Type.Array(
+    Type.Object({
+      ...SsvcTableFields,
+      derives: Type.String({ description: 'The decision point this table derives.' }),
+    }),
+  ),
+});
