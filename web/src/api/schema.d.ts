@@ -9301,7 +9301,7 @@ export interface paths {
         put?: never;
         /**
          * Report a vulnerability to a program
-         * @description With or without an account. Send `content`, or `ciphertext` encrypted in the browser to the program's OpenPGP key (the server then stores only ciphertext). The answer holds the tracking id and, once, the secret reporter link. At most 10 reports per client address per hour (429 `too_many_reports`).
+         * @description With or without an account. Send `content`, or `ciphertext` encrypted in the browser to the program's OpenPGP key (the server then stores only ciphertext). The answer holds the tracking id and, once, the secret reporter link. At most DISCLOSURE_REPORTS_PER_HOUR reports (10 by default) per client address per hour (429 `too_many_reports`).
          */
         post: {
             parameters: {
@@ -10274,7 +10274,83 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            tableKey: string;
+                            tableVersion: string;
+                            name: string;
+                            definition: string;
+                            inputs: {
+                                key: string;
+                                /** @description e.g. ssvc:RP:1.0.0 */
+                                id: string;
+                                name: string;
+                                definition: string;
+                                values: {
+                                    key: string;
+                                    name: string;
+                                    definition: string;
+                                }[];
+                            }[];
+                            outcome: {
+                                key: string;
+                                /** @description e.g. ssvc:RP:1.0.0 */
+                                id: string;
+                                name: string;
+                                definition: string;
+                                values: {
+                                    key: string;
+                                    name: string;
+                                    definition: string;
+                                }[];
+                            };
+                            rows: {
+                                inputs: {
+                                    [key: string]: string;
+                                };
+                                outcome: string;
+                            }[];
+                            derivable: {
+                                tableKey: string;
+                                tableVersion: string;
+                                name: string;
+                                definition: string;
+                                inputs: {
+                                    key: string;
+                                    /** @description e.g. ssvc:RP:1.0.0 */
+                                    id: string;
+                                    name: string;
+                                    definition: string;
+                                    values: {
+                                        key: string;
+                                        name: string;
+                                        definition: string;
+                                    }[];
+                                }[];
+                                outcome: {
+                                    key: string;
+                                    /** @description e.g. ssvc:RP:1.0.0 */
+                                    id: string;
+                                    name: string;
+                                    definition: string;
+                                    values: {
+                                        key: string;
+                                        name: string;
+                                        definition: string;
+                                    }[];
+                                };
+                                rows: {
+                                    inputs: {
+                                        [key: string]: string;
+                                    };
+                                    outcome: string;
+                                }[];
+                                /** @description The decision point this table derives. */
+                                derives: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
