@@ -348,9 +348,12 @@ function EmbargoHistory({
           <li key={`${event.createdAt}-${event.toState}`}>
             <div className="cg-cluster cg-small">
               <ZonedTime value={event.createdAt} />
-              <span>
-                {labels.embargoState(event.fromState)} → <strong>{labels.embargoState(event.toState)}</strong>
-              </span>
+              <strong>
+                {t('cases.embargo.transition', {
+                  from: labels.embargoState(event.fromState),
+                  to: labels.embargoState(event.toState),
+                })}
+              </strong>
               <span className="cg-muted">
                 {t('cases.embargo.by')} <bdi>{actorName(event.actor)}</bdi>
               </span>

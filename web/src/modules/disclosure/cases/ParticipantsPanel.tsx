@@ -5,7 +5,13 @@ import { ConfirmActionDialog } from '../../../lib/ConfirmActionDialog.tsx';
 import { useConfirmedAction } from '../../../lib/useConfirmedAction.ts';
 import { Badge, Button, Card, Checkbox, Dialog, Select, Table, TextField } from '../../../ui/index.ts';
 import type { CaseAuth } from './auth.ts';
-import { filterParticipants, NO_FILTER, PARTICIPANT_PAGE, type ParticipantFilter } from './caseModel.ts';
+import {
+  ANSWERING_ROLES,
+  filterParticipants,
+  NO_FILTER,
+  PARTICIPANT_PAGE,
+  type ParticipantFilter,
+} from './caseModel.ts';
 import { reissueLink, removeParticipant } from './casesApi.ts';
 import { InviteDialog, InviteLinkAlert } from './InviteDialog.tsx';
 import { ProductStatusBadge, RoleBadge, useCaseLabels } from './labels.tsx';
@@ -252,7 +258,7 @@ type TableProps = {
   onOpenThread: (participantId: string) => void;
 };
 
-function ParticipantTable({ participants, isOpen, onManage, onRemove, onNewLink }: TableProps) {
+function ParticipantTable({ participants, isOpen, onManage, onRemove, onNewLink, onOpenThread }: TableProps) {
   const { t } = useTranslation();
   return (
     <Table
@@ -274,6 +280,7 @@ function ParticipantTable({ participants, isOpen, onManage, onRemove, onNewLink 
           onManage={onManage}
           onRemove={onRemove}
           onNewLink={onNewLink}
+          onOpenThread={onOpenThread}
         />
       ))}
     </Table>
@@ -286,7 +293,8 @@ function ParticipantRow({
   onManage,
   onRemove,
   onNewLink,
-}: Omit<TableProps, 'participants' | 'onOpenThread'> & { participant: Participant }) {
+  onOpenThread,
+}: Omit<TableProps, 'participants'> & { participant: Participant }) {
   const { t } = useTranslation();
   const counts = Object.entries(participant.statusCounts ?? {}).filter(([, count]) => count > 0);
   const canChange = isOpen && !participant.isRemoved && participant.role !== 'reporter';
@@ -346,20 +354,30 @@ function ParticipantRow({
       </td>
       <td>
         <div className="cg-case-row-actions">
-          <Button variant="secondary" size="small" onClick={() => onManage(participant.id)}>
-            {t('cases.participants.manage')}
-            <span className="cg-visually-hidden">: {participant.name}</span>
-          </Button>
+          {ANSWERING_ROLES.includes(participant.role) ? (
+            <Button variant="secondary" size="small" onClick={() => onManage(participant.id)}>
+              {t('cases.participants.manage')}
+              <span className="cg-visually-hidden"> {participant.name}</span>
+            </Button>
+          ) : (
+            // An observer or the reporter answers for nothing: its private thread is what there is to open.
+            !participant.isRemoved && (
+              <Button variant="secondary" size="small" onClick={() => onOpenThread(participant.id)}>
+                {t('cases.participants.openThread')}
+                <span className="cg-visually-hidden"> {participant.name}</span>
+              </Button>
+            )
+          )}
           {canChange && participant.email && (
             <Button variant="ghost" size="small" onClick={() => onNewLink(participant)}>
               {t('cases.participants.newLink')}
-              <span className="cg-visually-hidden">: {participant.name}</span>
+              <span className="cg-visually-hidden"> {participant.name}</span>
             </Button>
           )}
           {canChange && (
             <Button variant="ghost" size="small" onClick={() => onRemove(participant)}>
               {t('cases.participants.remove')}
-              <span className="cg-visually-hidden">: {participant.name}</span>
+              <span className="cg-visually-hidden"> {participant.name}</span>
             </Button>
           )}
         </div>

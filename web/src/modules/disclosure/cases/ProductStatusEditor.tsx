@@ -50,7 +50,7 @@ export function ProductItem({ caseId, product, auth, canEdit, onChanged }: Produ
         {canEdit && !isEditing && (
           <Button variant="secondary" size="small" onClick={() => setIsEditing(true)}>
             {product.status === 'no_response' ? t('cases.products.answer') : t('cases.products.change')}
-            <span className="cg-visually-hidden">: {name}</span>
+            <span className="cg-visually-hidden"> {name}</span>
           </Button>
         )}
       </div>

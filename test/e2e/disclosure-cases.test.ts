@@ -1,0 +1,321 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createProgram, reportContent } from '../../src/modules/disclosure/test-support.ts';
+import { createOrganization } from '../factories.ts';
+import { signIn } from '../harness/app.ts';
+import { createMember, signInInBrowser } from './accounts.ts';
+import {
+  describeInBrowser,
+  findSeriousA11yViolations,
+  launchBrowser,
+  type Stack,
+  startStack,
+  waitForMail,
+} from './harness.ts';
+
+const SHOTS = '/tmp/e2e-disclosure-cases';
+
+// Words that appear only in the first vendor's answers, so finding them on the second vendor's page is a leak.
+const REMEDIATION = 'Install firmware 2.4.2 kestrelquill';
+const PRIVATE_MESSAGE = 'Our fix ships on Monday; we can keep to the embargo. kestrelquill';
+const STATEMENT = 'Router Maker has released firmware 2.4.2, which removes the bypass.';
+const VENDOR_A = { name: 'Router Maker Inc', email: 'psirt@router-maker.example' };
+const VENDOR_B = { name: 'Camera Corp', email: 'security@camera-corp.example' };
+
+type CaseJson = {
+  id: string;
+  embargo: { state: string; endsAt: string; exitReason: string | null } | null;
+  participants: {
+    id: string;
+    name: string;
+    products: { status: string; remediation: string | null }[] | null;
+    statements: { status: string }[] | null;
+  }[];
+};
+
+/** The day `days` ahead as YYYY-MM-DD, far enough from a change of clocks not to matter here. */
+function dayAhead(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Paris's offset from UTC in hours on a day, read from the platform's zone data, not from the page's code. */
+function parisOffsetHours(day: string): number {
+  const name =
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' })
+      .formatToParts(new Date(`${day}T12:00:00Z`))
+      .find((part) => part.type === 'timeZoneName')?.value ?? '';
+  return Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? 0);
+}
+
+describeInBrowser('coordinated disclosure case, in Chromium', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startStack();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const newContext = async (timezoneId: string, language: 'en' | 'ar' = 'en'): Promise<BrowserContext> => {
+    const context = await browser.newContext({
+      locale: language === 'ar' ? 'ar' : 'en-GB',
+      timezoneId,
+    });
+    context.setDefaultTimeout(15_000);
+    await context.addInitScript(
+      (code) => window.localStorage.setItem('commonground.language', code),
+      language,
+    );
+    return context;
+  };
+  const expectNoSeriousViolations = async (page: Page, where: string) => {
+    const violations = await findSeriousA11yViolations(page);
+    expect(
+      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      where,
+    ).toEqual([]);
+  };
+  const invitationLink = async (to: string) => {
+    const mail = await waitForMail(stack.smtp, to, /\/cases\/join#/);
+    const link = /https?:\/\/\S+\/cases\/join#\S+/.exec(mail)?.[0];
+    const caseId = /\[(case_[0-9a-z]{26})\]/.exec(mail)?.[1];
+    expect(link, 'the invitation mail carries the link').toBeDefined();
+    return { link: link!, caseId: caseId! };
+  };
+  /** Opens a participant's link in a fresh browser without an account; the mail's subject gives the case id if the link does not. */
+  const openAsLinkHolder = async (context: BrowserContext, invitation: { link: string; caseId: string }) => {
+    const page = await context.newPage();
+    await page.goto(invitation.link);
+    const title = page.getByRole('heading', { name: 'Authentication bypass in RT-1000', level: 1 });
+    const caseIdField = page.getByLabel('Case id');
+    await title.or(caseIdField).waitFor();
+    if (await caseIdField.isVisible()) {
+      await caseIdField.fill(`[${invitation.caseId}] You are invited to a disclosure case`);
+      await page.getByRole('button', { name: 'Open the case' }).click();
+    }
+    await title.waitFor();
+    // The secret left the address bar at once.
+    expect(page.url()).not.toContain('token=');
+    return page;
+  };
+  /** The whole text a participant can reach on the case page, tab by tab. */
+  const everythingOnCase = async (page: Page) => {
+    const texts: string[] = [];
+    for (const tab of ['Overview', 'Your response', 'Participants', 'Messages']) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
+      texts.push(await page.locator('main').innerText());
+      if (tab === 'Messages') {
+        await page.getByRole('tab', { name: 'Private, with the coordinators' }).click();
+        await page.getByText('Only you and the coordinators read this thread.').waitFor();
+        texts.push(await page.locator('main').innerText());
+      }
+    }
+    return texts.join('\n');
+  };
+
+  it('invites vendors, holds an embargo set in local time, keeps vendors apart, and ends with publicity', async () => {
+    const db = stack.app.ctx.db;
+    const cert = await createOrganization(db, { name: 'National CERT of Exampleland', kind: 'cert' });
+    const coordinator = await createMember(db, cert.id, 'org_admin');
+    const api = await signIn(stack.app, coordinator.email);
+    const program = await createProgram(api, cert.id, { name: 'National CVD programme' });
+    const report = (
+      await stack.app.inject({
+        method: 'POST',
+        url: '/api/v1/vulnerability-reports',
+        payload: {
+          programId: program.id,
+          content: reportContent({ title: 'Authentication bypass in RT-1000 routers' }),
+          credit: 'none',
+          reporterEmail: 'researcher@example.org',
+        },
+        remoteAddress: '198.51.100.20',
+      })
+    ).json();
+    const opened = await api.request({
+      method: 'POST',
+      url: `/api/v1/vulnerability-reports/${report.id}/case`,
+      payload: {
+        title: 'Authentication bypass in RT-1000 routers',
+        summary: 'A crafted cookie skips the check.',
+      },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId: string = opened.json().id;
+    const readCase = async (): Promise<CaseJson> =>
+      (await api.request({ method: 'GET', url: `/api/v1/disclosure-cases/${caseId}` })).json();
+    const participantIdOf = async (name: string) =>
+      (await readCase()).participants.find((participant) => participant.name === name)?.id ?? '';
+
+    // 1. The coordinator, in Paris, invites the first vendor by e-mail with its product, and sees the link once.
+    const coordinatorContext = await newContext('Europe/Paris');
+    const coordinatorPage = await signInInBrowser(
+      stack.baseUrl,
+      coordinatorContext,
+      coordinator.email,
+      false,
+    );
+    await coordinatorPage.goto(`${stack.baseUrl}/disclosure/cases/${caseId}?tab=participants`);
+    await coordinatorPage.getByRole('button', { name: 'Invite a participant' }).click();
+    const dialog = coordinatorPage.getByRole('dialog', { name: 'Invite a participant' });
+    await dialog.getByLabel('E-mail address').fill(VENDOR_A.email);
+    await dialog.getByLabel('Name shown in the case').fill(VENDOR_A.name);
+    await dialog.getByLabel('Products').fill('RT-1000 | 2.4.1');
+    await dialog.getByRole('button', { name: 'Send the invitation' }).click();
+    await dialog.getByText(`${VENDOR_A.name} is invited`).waitFor();
+    const shownLink = (await dialog.locator('code').textContent()) ?? '';
+    await shot(coordinatorPage, '01-invited');
+    const invitationA = await invitationLink(VENDOR_A.email);
+    expect(shownLink).toBe(invitationA.link);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const rowA = coordinatorPage.getByRole('row', { name: new RegExp(VENDOR_A.name) });
+    const rowB = coordinatorPage.getByRole('row', { name: new RegExp(VENDOR_B.name) });
+    await rowA.waitFor();
+
+    // The second vendor is invited through the API; its link comes by mail too.
+    const second = await api.request({
+      method: 'POST',
+      url: `/api/v1/disclosure-cases/${caseId}/participants`,
+      payload: {
+        role: 'vendor',
+        email: VENDOR_B.email,
+        name: VENDOR_B.name,
+        products: [{ product: 'CAM-20', version: '1.8' }],
+      },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const invitationB = await invitationLink(VENDOR_B.email);
+
+    // 2. It proposes an embargo ending at 18:00 Paris time in about two months, and puts it in force.
+    const day = dayAhead(60);
+    const expectedEnd = new Date(
+      Date.parse(`${day}T18:00:00Z`) - parisOffsetHours(day) * 3_600_000,
+    ).toISOString();
+    await coordinatorPage.getByRole('tab', { name: 'Overview' }).click();
+    await coordinatorPage.getByLabel('Embargo ends').fill(`${day}T18:00`);
+    const utcTime = expectedEnd.slice(11, 16);
+    await expect
+      .poll(() => coordinatorPage.locator('.cg-case-utc-preview').textContent())
+      .toContain(`${utcTime} UTC`);
+    await coordinatorPage.getByText('Read in your time zone: Europe/Paris').waitFor();
+    await coordinatorPage.getByLabel('Reason', { exact: true }).fill('Time for the vendors to ship fixes.');
+    await coordinatorPage.getByRole('button', { name: 'Propose the embargo' }).click();
+    await coordinatorPage.getByRole('button', { name: 'Put the embargo in force' }).click();
+    await coordinatorPage.getByText('Under embargo', { exact: true }).waitFor();
+    const embargo = (await readCase()).embargo;
+    expect(embargo).toMatchObject({ state: 'active', endsAt: expectedEnd });
+    // The banner names both zones: Paris's 18:00 and the same instant in UTC.
+    const banner = (await coordinatorPage.locator('.cg-case-banner').first().textContent()) ?? '';
+    expect(banner).toContain('18:00 CE');
+    expect(banner).toContain(`(${utcTime} UTC)`);
+    await shot(coordinatorPage, '02-embargo');
+    await expectNoSeriousViolations(coordinatorPage, 'coordinator, overview');
+
+    // 3. The first vendor opens its link without an account, in New York, and answers.
+    const vendorAContext = await newContext('America/New_York');
+    const vendorA = await openAsLinkHolder(vendorAContext, invitationA);
+    await vendorA.getByText('You are using a personal link').waitFor();
+    await vendorA.getByRole('tab', { name: 'Your response' }).click();
+    await vendorA.getByRole('button', { name: /Give the status.*RT-1000 2\.4\.1/ }).click();
+    await vendorA.getByRole('group', { name: 'Status of RT-1000 2.4.1' }).getByLabel('Fixed').check();
+    await vendorA.getByLabel('Fix', { exact: true }).fill(REMEDIATION);
+    await vendorA.getByRole('button', { name: 'Save the status' }).click();
+    await vendorA.locator('.cg-case-product .cg-case-status-fixed').waitFor();
+    await vendorA.getByLabel('New statement').fill(STATEMENT);
+    await vendorA.getByRole('button', { name: 'Submit for review' }).click();
+    await vendorA.getByText('Awaiting review').waitFor();
+    await expectNoSeriousViolations(vendorA, 'vendor, response');
+    await shot(vendorA, '03-vendor-response');
+    await vendorA.getByRole('tab', { name: 'Messages' }).click();
+    await vendorA.getByRole('tab', { name: 'Private, with the coordinators' }).click();
+    await vendorA.getByLabel('Private message').fill(PRIVATE_MESSAGE);
+    await vendorA.getByRole('button', { name: 'Send' }).click();
+    await vendorA.locator('.cg-case-message', { hasText: PRIVATE_MESSAGE }).waitFor();
+    // A reload keeps the link for this tab, so the page still works.
+    await vendorA.reload();
+    await vendorA.locator('.cg-case-message', { hasText: PRIVATE_MESSAGE }).waitFor();
+    await expectNoSeriousViolations(vendorA, 'vendor, private thread');
+    await shot(vendorA, '04-vendor-thread');
+
+    // 4. The second vendor, with its own link, sees neither the first's status nor its private message.
+    const vendorBContext = await newContext('Asia/Tokyo');
+    const vendorB = await openAsLinkHolder(vendorBContext, invitationB);
+    const seenByB = await everythingOnCase(vendorB);
+    expect(seenByB).toContain('CAM-20 1.8');
+    expect(seenByB).toContain(VENDOR_A.name);
+    expect(seenByB).not.toContain('kestrelquill');
+    expect(seenByB).not.toContain('RT-1000 2.4.1');
+    expect(seenByB).not.toContain('Fixed');
+    expect(seenByB).not.toContain(STATEMENT);
+    await shot(vendorB, '05-second-vendor');
+
+    // 5. The coordinator sees both vendors' answers, approves the statement, reads the private thread.
+    await coordinatorPage.goto(`${stack.baseUrl}/disclosure/cases/${caseId}?tab=participants`);
+    await rowA.locator('.cg-case-status-fixed').waitFor();
+    await rowB.locator('.cg-case-status-no_response').waitFor();
+    await expectNoSeriousViolations(coordinatorPage, 'coordinator, participants');
+    await shot(coordinatorPage, '06-participants');
+    await coordinatorPage.getByRole('tab', { name: 'Overview' }).click();
+    const queue = coordinatorPage.getByRole('region', { name: 'Statements awaiting review' });
+    await queue.getByText(STATEMENT).waitFor();
+    await queue.getByRole('button', { name: 'Approve' }).click();
+    await queue.waitFor({ state: 'detached' });
+    const afterReview = await readCase();
+    const answersA = afterReview.participants.find((p) => p.name === VENDOR_A.name);
+    expect(answersA?.statements?.map((s) => s.status)).toEqual(['approved']);
+    expect(answersA?.products).toEqual([
+      expect.objectContaining({ status: 'fixed', remediation: REMEDIATION }),
+    ]);
+    const threadA = await participantIdOf(VENDOR_A.name);
+    await coordinatorPage.goto(`${stack.baseUrl}/disclosure/cases/${caseId}?tab=messages&thread=${threadA}`);
+    await coordinatorPage.locator('.cg-case-message', { hasText: PRIVATE_MESSAGE }).waitFor();
+
+    // 6. The details become public: the coordinator records it, which ends the embargo for everyone.
+    await coordinatorPage.getByRole('tab', { name: 'Settings' }).click();
+    await coordinatorPage.getByRole('button', { name: 'Record that it is public' }).click();
+    const confirm = coordinatorPage.getByRole('dialog', { name: 'Record that the details are public?' });
+    await confirm.getByText('This ends the embargo now').waitFor();
+    await confirm.getByLabel('What happened').fill('The researcher presented it at a conference.');
+    await confirm.getByRole('button', { name: 'Record that it is public' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await coordinatorPage.getByRole('tab', { name: 'Overview' }).click();
+    await coordinatorPage.getByText('The embargo has ended: the details became public').waitFor();
+    expect((await readCase()).embargo).toMatchObject({ state: 'exited', exitReason: 'public' });
+    await expectNoSeriousViolations(coordinatorPage, 'coordinator, embargo ended');
+    await shot(coordinatorPage, '07-public');
+
+    // The same pages in Arabic, right to left.
+    await coordinatorPage.locator('header select').first().selectOption('ar');
+    await coordinatorPage.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await coordinatorPage.getByRole('tab', { name: /المشاركون/ }).click();
+    await rowA.locator('.cg-case-status-fixed').waitFor();
+    await shot(coordinatorPage, '08-participants-ar');
+    const arabicContext = await newContext('Asia/Riyadh', 'ar');
+    const vendorArabic = await arabicContext.newPage();
+    await vendorArabic.goto(invitationA.link);
+    const arabicTitle = vendorArabic.getByRole('heading', {
+      name: 'Authentication bypass in RT-1000',
+      level: 1,
+    });
+    const arabicCaseId = vendorArabic.locator('input[type=text]');
+    await arabicTitle.or(arabicCaseId).waitFor();
+    if (await arabicCaseId.isVisible()) {
+      await arabicCaseId.fill(invitationA.caseId);
+      await vendorArabic.locator('form button[type=submit]').click();
+    }
+    await arabicTitle.waitFor();
+    expect(await vendorArabic.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await vendorArabic.getByRole('tab', { name: 'ردّك' }).click();
+    await vendorArabic.locator('.cg-case-product .cg-case-status-fixed').waitFor();
+    await shot(vendorArabic, '09-vendor-ar');
+  }, 180_000);
+});
