@@ -7,6 +7,7 @@ import { hashPassword } from '../core/identity/passwords.ts';
 import type { OrgKind, OrgRole } from '../core/orgs/kinds.ts';
 import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
 import { DEMO_POC_HOLDERS, seedContactsDemo } from '../modules/contacts/demo.ts';
+import { seedDisclosureDemo } from '../modules/disclosure/demo.ts';
 import { seedParticipationDemo } from '../modules/participation/demo.ts';
 
 /**
@@ -140,6 +141,7 @@ export async function seedDemo(db: Db, dialect: Dialect, config: Config): Promis
   await seedParticipationDemo(db, dialect, config);
   await seedContactsDemo(db, dialect, config);
   await seedAssistanceDemo(db, dialect, config);
+  await seedDisclosureDemo(db, dialect, config);
   return {
     password: DEMO_PASSWORD,
     admin: { email: adminEmail, totpSecret },
