@@ -318,4 +318,136 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     await vendorArabic.locator('.cg-case-product .cg-case-status-fixed').waitFor();
     await shot(vendorArabic, '09-vendor-ar');
   }, 180_000);
+
+  it('opens a case from its report, invites an organization, renews and withdraws links, edits and closes the case', async () => {
+    const db = stack.app.ctx.db;
+    const cert = await createOrganization(db, { name: 'National CERT', kind: 'cert' });
+    await createOrganization(db, { name: 'Zebra Routers Ltd', kind: 'private_sector' });
+    const coordinator = await createMember(db, cert.id, 'org_admin');
+    const api = await signIn(stack.app, coordinator.email);
+    const program = await createProgram(api, cert.id, { name: 'CVD' });
+    const report = (
+      await stack.app.inject({
+        method: 'POST',
+        url: '/api/v1/vulnerability-reports',
+        payload: {
+          programId: program.id,
+          content: reportContent(),
+          credit: 'none',
+          reporterEmail: 'r@x.example',
+        },
+        remoteAddress: '198.51.100.30',
+      })
+    ).json();
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Paris' });
+    context.setDefaultTimeout(15_000);
+    const page = await signInInBrowser(stack.baseUrl, context, coordinator.email, false);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${stack.baseUrl}/disclosure/cases/new?report=${report.id}`);
+    await expect
+      .poll(() => page.getByLabel('Title').inputValue())
+      .toBe('Authentication bypass in the admin interface');
+    await page.getByLabel('Summary for participants').fill('Bypass.');
+    await page.getByLabel('90 days').check();
+    await page.screenshot({ path: `${SHOTS}/10-new-case.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.waitForURL(/\/disclosure\/cases\/case_/);
+    const caseId = page.url().split('/').pop()!.split('?')[0]!;
+    await page.getByText('90 days after the case was opened').waitFor();
+    // A report has one case: a second attempt says so.
+    await page.goto(`${stack.baseUrl}/disclosure/cases/new?report=${report.id}`);
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.getByText('This report already has a case.').waitFor();
+
+    // An organization of the platform, found by name: its members act for it, so no link is made.
+    await page.goto(`${stack.baseUrl}/disclosure/cases/${caseId}?tab=participants`);
+    await page.getByRole('button', { name: 'Invite a participant' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite a participant' });
+    await dialog.getByLabel('Organization on the platform').fill('Zebra');
+    await dialog.getByLabel('Organization on the platform').press('Enter');
+    await dialog.getByRole('button', { name: 'Zebra Routers Ltd' }).click();
+    await dialog.getByText('Zebra Routers Ltd', { exact: true }).waitFor();
+    await dialog.getByLabel('Products').fill('ZR-1 | 1.0\nZR-2');
+    await page.screenshot({ path: `${SHOTS}/11-invite-organization.png`, fullPage: true });
+    await dialog.getByRole('button', { name: 'Send the invitation' }).click();
+    await dialog.getByText('Zebra Routers Ltd is invited').waitFor();
+    await dialog.getByText("The organization's members see the case").waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    // An observer by address; a new link replaces the first, which then explains itself.
+    await page.getByRole('button', { name: 'Invite a participant' }).click();
+    await dialog.getByLabel('Observer').check();
+    await dialog.getByLabel('E-mail address').fill('obs@cert.example');
+    await dialog.getByRole('button', { name: 'Send the invitation' }).click();
+    await dialog.getByText('is invited').waitFor();
+    const first = (await dialog.locator('code').textContent())!;
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const row = page.getByRole('row', { name: /obs@cert\.example/ });
+    await row.getByRole('button', { name: /New link/ }).click();
+    await page
+      .getByRole('dialog', { name: /Send .* a new link/ })
+      .getByRole('button', { name: 'New link' })
+      .click();
+    await page.getByText('New link for').waitFor();
+    const second = (await page.locator('.cg-case-link').textContent())!;
+    expect(second).not.toBe(first);
+    await page.screenshot({ path: `${SHOTS}/12-new-link.png`, fullPage: true });
+    const observerContext = await browser.newContext({ locale: 'en-GB' });
+    const observerPage = await observerContext.newPage();
+    await observerPage.goto(`${first.replace('#token=', `#case=${caseId}&token=`)}`);
+    await observerPage.getByText('This link no longer works').waitFor();
+    await observerPage.getByText('Ask the coordinators of the case for a new link.').waitFor();
+    await observerPage.screenshot({ path: `${SHOTS}/13-withdrawn-link.png`, fullPage: true });
+    // A link that carries the case id opens the case at once; an observer answers for no products.
+    await observerPage.goto(`${second.replace('#token=', `#case=${caseId}&token=`)}`);
+    await observerPage
+      .getByRole('heading', { level: 1, name: 'Authentication bypass in the admin interface' })
+      .waitFor();
+    expect(await observerPage.getByRole('tab', { name: 'Your response' }).count()).toBe(0);
+    // Removed, the observer's link stops working on the next request.
+    await row.getByRole('button', { name: /Remove/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('Showing 2 of 2').waitFor();
+    await observerPage.reload();
+    await observerPage.getByText('This link no longer works').waitFor();
+
+    // The CVE id and a target date typed in Paris time, stored in UTC.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel('CVE id').fill('cve-2026-12345');
+    await page.getByLabel('Another date').check();
+    const targetDay = dayAhead(100);
+    await page.getByLabel('Target date and time').fill(`${targetDay}T12:00`);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    const saved = (await api.request({ method: 'GET', url: `/api/v1/disclosure-cases/${caseId}` })).json();
+    expect(saved.cveId).toBe('CVE-2026-12345');
+    expect(saved.targetDate).toBe(
+      new Date(Date.parse(`${targetDay}T12:00:00Z`) - parisOffsetHours(targetDay) * 3_600_000).toISOString(),
+    );
+    // The coordinators may set a vendor's status; "not affected" needs its VEX justification.
+    await page.getByRole('tab', { name: /Participants/ }).click();
+    await page
+      .getByRole('row', { name: /Zebra/ })
+      .getByRole('button', { name: /Products and statements/ })
+      .click();
+    const manage = page.getByRole('dialog', { name: /Zebra Routers Ltd/ });
+    await manage.getByRole('button', { name: /Give the status.*ZR-2/ }).click();
+    await manage.getByLabel('Not affected').check();
+    await manage.getByRole('button', { name: 'Save the status' }).click();
+    await manage.getByText('Say why the product is not affected.').first().waitFor();
+    await manage.getByLabel('Why it is not affected').selectOption('component_not_present');
+    await manage.getByText('The product does not include the library').waitFor();
+    await page.screenshot({ path: `${SHOTS}/14-coordinator-sets-status.png`, fullPage: true });
+    await manage.getByRole('button', { name: 'Save the status' }).click();
+    await manage.locator('.cg-case-status-not_affected').waitFor();
+    await manage.getByRole('button', { name: 'Close' }).last().click();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Close the case' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close the case' }).click();
+    await page.getByText('This case is closed.').waitFor();
+    await page.goto(`${stack.baseUrl}/disclosure/cases?status=closed`);
+    await page.getByRole('link', { name: 'Authentication bypass in the admin interface' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/15-closed-list.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

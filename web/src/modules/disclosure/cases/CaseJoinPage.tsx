@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api/errors.ts';
 import { useFragmentToken } from '../../../lib/fragment.ts';
@@ -23,23 +23,26 @@ import './cases.css';
  * kept for this tab (see caseLink.ts) and sent as X-Participant-Token on every call.
  */
 export function CaseJoinPage() {
-  const { t } = useTranslation();
   // Read the whole fragment before useFragmentToken clears it: the link may carry the case id too.
   const [fromFragment] = useState(() => caseLinkFromFragment(window.location.hash));
   const fragmentToken = useFragmentToken();
-  const [link, setLink] = useState<CaseLink | null>(() => {
-    const stored = readStoredCaseLink();
-    if (!fromFragment) return stored;
-    // The same link opened again keeps the case id found earlier; a new link replaces the old one.
-    const merged = {
-      token: fromFragment.token,
-      caseId: fromFragment.caseId ?? (stored?.token === fromFragment.token ? stored.caseId : null),
-    };
-    storeCaseLink(merged);
-    return merged;
-  });
   const [isForgotten, setIsForgotten] = useState(false);
-  usePageTitle(t('cases.join.title'));
+  const [link, setLink] = useState<CaseLink | null>(() =>
+    fromFragment ? adoptLink(fromFragment) : readStoredCaseLink(),
+  );
+  // Another link pasted into this tab's address bar changes only the fragment, which loads no page.
+  useEffect(() => {
+    const onHashChange = () => {
+      const next = caseLinkFromFragment(window.location.hash);
+      if (!next) return;
+      const { pathname, search } = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+      setIsForgotten(false);
+      setLink(adoptLink(next));
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   const forget = () => {
     forgetCaseLink();
@@ -48,25 +51,11 @@ export function CaseJoinPage() {
   };
 
   if (!link) {
-    const isMalformed = fragmentToken !== null && !isParticipantToken(fragmentToken);
     return (
-      <>
-        <PageHeader title={t('cases.join.title')} />
-        <Card>
-          {isForgotten ? (
-            <Alert tone="success" isLive>
-              {t('cases.join.forgotten')}
-            </Alert>
-          ) : (
-            <Alert
-              tone={isMalformed ? 'danger' : 'info'}
-              title={isMalformed ? t('cases.join.badLinkTitle') : undefined}
-            >
-              <p>{isMalformed ? t('cases.join.badLink') : t('cases.join.noLink')}</p>
-            </Alert>
-          )}
-        </Card>
-      </>
+      <NoLink
+        isForgotten={isForgotten}
+        isMalformed={fragmentToken !== null && !isParticipantToken(fragmentToken)}
+      />
     );
   }
   if (!link.caseId) {
@@ -88,6 +77,42 @@ export function CaseJoinPage() {
         auth={{ kind: 'participant', token: link.token }}
         renderError={(error) => <LinkError error={error} onForget={forget} />}
       />
+    </>
+  );
+}
+
+/** Keeps a link from the fragment for this tab. The same link opened again keeps the case id found earlier. */
+function adoptLink(fromFragment: CaseLink): CaseLink {
+  const stored = readStoredCaseLink();
+  const link = {
+    token: fromFragment.token,
+    caseId: fromFragment.caseId ?? (stored?.token === fromFragment.token ? stored.caseId : null),
+  };
+  storeCaseLink(link);
+  return link;
+}
+
+/** The page without a usable link: opened bare, cut short when copied, or just forgotten. */
+function NoLink({ isForgotten, isMalformed }: { isForgotten: boolean; isMalformed: boolean }) {
+  const { t } = useTranslation();
+  usePageTitle(t('cases.join.title'));
+  return (
+    <>
+      <PageHeader title={t('cases.join.title')} />
+      <Card>
+        {isForgotten ? (
+          <Alert tone="success" isLive>
+            {t('cases.join.forgotten')}
+          </Alert>
+        ) : (
+          <Alert
+            tone={isMalformed ? 'danger' : 'info'}
+            title={isMalformed ? t('cases.join.badLinkTitle') : undefined}
+          >
+            <p>{isMalformed ? t('cases.join.badLink') : t('cases.join.noLink')}</p>
+          </Alert>
+        )}
+      </Card>
     </>
   );
 }
@@ -132,6 +157,7 @@ function LinkError({ error, onForget }: { error: ApiError; onForget: () => void 
 /** A link without the case id: the invitation mail's subject carries it, in square brackets. */
 function CaseIdForm({ onFound }: { onFound: (caseId: string) => void }) {
   const { t } = useTranslation();
+  usePageTitle(t('cases.join.title'));
   const [text, setText] = useState('');
   const [isSubmitted, setIsSubmitted] = useState(false);
   const caseId = caseIdFromText(text);

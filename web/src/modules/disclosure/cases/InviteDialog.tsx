@@ -210,19 +210,25 @@ function OrganizationPicker({
         </p>
       )}
       {results && results.length > 0 && (
-        <ChoiceGroup
-          legend={t('cases.invite.pickOrganization')}
-          value=""
-          onChange={(id) => onChange(results.find((organization) => organization.id === id))}
-          choices={results.map((organization) => ({
-            value: organization.id,
-            label: <bdi>{organization.name}</bdi>,
-            hint:
-              organization.verificationStatus === 'verified'
-                ? t('cases.invite.verified')
-                : t('cases.invite.unverified'),
-          }))}
-        />
+        // Buttons, not radio buttons: choosing replaces the list, and arrow keys in a radio group would choose
+        // the next organization at the first press.
+        <fieldset className="cg-fieldset">
+          <legend>{t('cases.invite.pickOrganization')}</legend>
+          <ul className="cg-case-plain-list cg-case-org-results">
+            {results.map((organization) => (
+              <li key={organization.id} className="cg-cluster">
+                <Button variant="secondary" size="small" onClick={() => onChange(organization)}>
+                  <bdi>{organization.name}</bdi>
+                </Button>
+                <span className="cg-small cg-muted">
+                  {organization.verificationStatus === 'verified'
+                    ? t('cases.invite.verified')
+                    : t('cases.invite.unverified')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
       )}
     </div>
   );
