@@ -86,6 +86,12 @@ const ReportTrackPage = lazy(() =>
 const TriageRoutes = lazy(() =>
   import('../modules/disclosure/TriageRoutes.tsx').then((module) => ({ default: module.TriageRoutes })),
 );
+const CasesRoutes = lazy(() =>
+  import('../modules/disclosure/CasesRoutes.tsx').then((module) => ({ default: module.CasesRoutes })),
+);
+const CaseJoinPage = lazy(() =>
+  import('../modules/disclosure/CasesRoutes.tsx').then((module) => ({ default: module.CaseJoinPage })),
+);
 const ProfilePage = lazy(() =>
   import('../modules/profile/ProfilePage.tsx').then((module) => ({ default: module.ProfilePage })),
 );
@@ -179,6 +185,8 @@ export function AppRoutes() {
         <Route path="/disclose/*" element={<DisclosurePublicRoutes />} />
         <Route path="/reports/track" element={<ReportTrackPage />} />
         <Route path="/disclosure/reports/*" element={<TriageRoutes />} />
+        <Route path="/disclosure/cases/*" element={<CasesRoutes />} />
+        <Route path="/cases/join" element={<CaseJoinPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -74,6 +74,11 @@ function DisclosureCard({ isSignedIn }: { isSignedIn: boolean }) {
             <Link to="/disclosure/reports">{t('triage.queue.title')}</Link>
           </li>
         )}
+        {isSignedIn && (
+          <li>
+            <Link to="/disclosure/cases">{t('cases.list.title')}</Link>
+          </li>
+        )}
       </ul>
     </Card>
   );

@@ -86,7 +86,7 @@ describeEachDialect('disclosure: advisories, CSAF and the provider directory', (
         { product: 'RT-2000', version: '1.0' },
       ],
     });
-    vendorToken = (fixedVendor.inviteUrl as string).split('#token=')[1] as string;
+    vendorToken = new URLSearchParams(new URL(fixedVendor.inviteUrl).hash.slice(1)).get('token') as string;
     await invite({
       role: 'vendor',
       name: 'Silent Modem Co',

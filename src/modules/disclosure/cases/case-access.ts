@@ -17,7 +17,7 @@ import { type CaseRow, findCaseRow, findParticipantRows, type ParticipantRow } f
  * Who sees what in a case. The coordinators see everything. A participant sees the case, the names and roles
  * of the others, the all-participants thread and its own private thread, its own products and statements;
  * other vendors' statuses and statements only once the advisory is published. Links: an invited participant
- * without an account holds `/cases/join#token=<link id>.<secret>` and sends it as `X-Participant-Token`; the
+ * without an account holds `/cases/join#case=<case id>&token=<link id>.<secret>` and sends it as `X-Participant-Token`; the
  * reporter's report link (`X-Reporter-Token`) stands for the reporter in the case.
  */
 export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
@@ -100,8 +100,9 @@ export async function createParticipantLink(trx: Trx, participantId: string): Pr
   return `${id}.${secret}`;
 }
 
-export function participantLinkUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}/cases/join#token=${token}`;
+/** The link names the case too, so the page opens it at once; both sit in the fragment, never sent to servers. */
+export function participantLinkUrl(publicUrl: string, caseId: string, token: string): string {
+  return `${publicUrl}/cases/join#case=${caseId}&token=${token}`;
 }
 
 const invalidLink = () =>

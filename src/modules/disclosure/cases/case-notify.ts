@@ -52,7 +52,7 @@ export async function notifyCase(ctx: AppContext, trx: Trx, notice: CaseNotice):
     if (participant.email && (!participant.org_id || token)) {
       addresses.push({
         to: participant.email,
-        link: token ? participantLinkUrl(ctx.config.publicUrl, token) : null,
+        link: token ? participantLinkUrl(ctx.config.publicUrl, row.id, token) : null,
       });
     }
     if (participant.role === 'reporter' && !participant.user_id) {

@@ -99,7 +99,7 @@ export async function inviteParticipant(
   });
   return {
     participantId: participant.id,
-    inviteUrl: token ? participantLinkUrl(ctx.config.publicUrl, token) : null,
+    inviteUrl: token ? participantLinkUrl(ctx.config.publicUrl, caseId, token) : null,
     case: await getCase(ctx, actor, caseId),
   };
 }
@@ -182,7 +182,7 @@ export async function reissueLink(ctx: AppContext, actor: Actor, caseId: string,
   });
   return {
     participantId,
-    inviteUrl: participantLinkUrl(ctx.config.publicUrl, token),
+    inviteUrl: participantLinkUrl(ctx.config.publicUrl, caseId, token),
     case: await getCase(ctx, actor, caseId),
   };
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/errors.ts';
-import { DateTime, formattingLocale } from '../../../lib/dates.tsx';
+import { DateTime, formattingLocale, useDateFormatters } from '../../../lib/dates.tsx';
 import { readFragmentParam, useFragmentToken } from '../../../lib/fragment.ts';
 import { useLanguageNames, useUiLanguage } from '../../../lib/localized.ts';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
@@ -190,6 +190,7 @@ type ReportViewProps = {
 function ReportView({ report, token, onChange, onForget }: ReportViewProps) {
   const { t } = useTranslation();
   const labels = useDisclosureLabels();
+  const { formatDate } = useDateFormatters();
   const languageName = useLanguageNames();
   const uiLanguage = useUiLanguage();
   // The program's key, to encrypt replies to an encrypted report; a retired program may no longer be readable.
@@ -240,6 +241,24 @@ function ReportView({ report, token, onChange, onForget }: ReportViewProps) {
                 </>
               )}
             </dd>
+            {report.caseId && (
+              <>
+                <dt>{t('reporter.track.outcome')}</dt>
+                <dd>
+                  {report.advisory ? (
+                    <>
+                      {t('reporter.track.outcomeAdvisory', {
+                        trackingId: report.advisory.trackingId,
+                        date: formatDate(report.advisory.publishedAt),
+                      })}{' '}
+                      <Link to={`/advisories/${report.advisory.id}`}>{t('reporter.track.readAdvisory')}</Link>
+                    </>
+                  ) : (
+                    t('reporter.track.outcomeCase')
+                  )}
+                </dd>
+              </>
+            )}
             <dt>{t('reporter.track.sentAt')}</dt>
             <dd>
               <DateTime value={report.createdAt} />

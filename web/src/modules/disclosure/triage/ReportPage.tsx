@@ -4,7 +4,8 @@ import { Link, useParams } from 'react-router';
 import { DateTime } from '../../../lib/dates.tsx';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
 import { useQuery } from '../../../lib/useQuery.ts';
-import { Alert, Card, PageHeader, PageSpinner } from '../../../ui/index.ts';
+import { Alert, ButtonLink, Card, PageHeader, PageSpinner } from '../../../ui/index.ts';
+import { casePath, newCasePath } from '../cases/paths.ts';
 import { AttachmentList } from './Attachments.tsx';
 import { ContentFields, PlainText } from './ContentFields.tsx';
 import { type DecryptedReport, DecryptPanel } from './DecryptPanel.tsx';
@@ -196,6 +197,31 @@ function CoordinatorView({ report, onChanged }: ViewProps) {
             <StatusActions report={report} onChanged={onChanged} />
           </div>
         </Card>
+        {(report.caseId || report.status !== 'closed') && (
+          <Card title={t('triage.coordination.title')}>
+            {report.caseId ? (
+              <ul className="cg-stack-tight">
+                <li>
+                  <Link to={casePath(report.caseId)}>{t('triage.coordination.goTo')}</Link>
+                </li>
+                {report.advisory && (
+                  <li>
+                    <Link to={`/advisories/${report.advisory.id}`}>
+                      {t('triage.coordination.advisory', { trackingId: report.advisory.trackingId })}
+                    </Link>
+                  </li>
+                )}
+              </ul>
+            ) : (
+              <div className="cg-stack-tight">
+                <p>{t('triage.coordination.explain')}</p>
+                <div>
+                  <ButtonLink to={newCasePath(report.id)}>{t('triage.coordination.open')}</ButtonLink>
+                </div>
+              </div>
+            )}
+          </Card>
+        )}
         <Card title={t('triage.report.contentTitle')}>
           {report.isEncrypted && report.ciphertext ? (
             <DecryptPanel
