@@ -112,6 +112,22 @@ describeEachDialect('disclosure: advisories, CSAF and the provider directory', (
       });
     await setStatus(rt1000.id, { status: 'fixed', remediation: 'Update to firmware 2.4.2.' });
     await setStatus(rt2000.id, { status: 'not_affected', justification: 'vulnerable_code_not_present' });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/disclosure-cases/${caseId}/statements`,
+      headers: { 'x-participant-token': vendorToken },
+      payload: { body: 'Acme thanks the reporter; firmware 2.4.2 fixes it.' },
+    });
+    const submitted = (
+      await coordinator.request({ method: 'GET', url: `/api/v1/disclosure-cases/${caseId}` })
+    )
+      .json()
+      .participants.flatMap((p: { statements: { id: string }[] | null }) => p.statements ?? []);
+    await coordinator.request({
+      method: 'POST',
+      url: `/api/v1/disclosure-cases/${caseId}/statements/${submitted[0].id}/review`,
+      payload: { decision: 'approve' },
+    });
     await coordinator.request({
       method: 'POST',
       url: `/api/v1/disclosure-cases/${caseId}/embargo`,
@@ -220,6 +236,9 @@ describeEachDialect('disclosure: advisories, CSAF and the provider directory', (
       versions: [{ number: '1' }],
       credit: 'Ada Researcher',
       cweIds: ['CWE-287'],
+      statements: [
+        { vendor: 'Acme Firmware Team', body: 'Acme thanks the reporter; firmware 2.4.2 fixes it.' },
+      ],
     });
     expect(
       published.json().products.map((p: { vendor: string; status: string }) => [p.vendor, p.status]),

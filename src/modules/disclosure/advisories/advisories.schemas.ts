@@ -104,6 +104,8 @@ export const Advisory = Type.Object({
       remediation: Nullable(Type.String()),
     }),
   ),
+  /** Vendors' statements the coordinators approved: public with the published advisory. */
+  statements: Type.Array(Type.Object({ vendor: Type.String(), body: Type.String() })),
   cveId: Nullable(Type.String()),
   cvss: Type.Object({
     v3: Nullable(Type.Object({ vector: Type.String(), baseScore: Type.Number() })),

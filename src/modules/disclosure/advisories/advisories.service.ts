@@ -113,6 +113,18 @@ async function presentAdvisory(ctx: AppContext, actor: Actor, row: AdvisoryRow, 
           .orderBy('p.product')
           .execute()
       : [];
+  const statements =
+    isCoordinator || row.status === 'published'
+      ? await ctx.db
+          .selectFrom('disclosure_case_statements as s')
+          .innerJoin('disclosure_case_participants as v', 'v.id', 's.participant_id')
+          .select(['v.name as vendor', 's.body'])
+          .where('s.case_id', '=', row.case_id)
+          .where('s.status', '=', 'approved')
+          .where('v.removed_at', 'is', null)
+          .orderBy('v.name')
+          .execute()
+      : [];
   const base = `${ctx.config.publicUrl}/api/v1/advisories/${row.id}/csaf`;
   const latestIsPending = latest.review_status === 'pending' && row.status === 'in_review';
   return {
@@ -132,6 +144,7 @@ async function presentAdvisory(ctx: AppContext, actor: Actor, row: AdvisoryRow, 
     csafUrl: row.csaf_json ? base : null,
     vexUrl: row.vex_json ? `${base}?profile=vex` : null,
     products: products.map((p) => ({ ...p, justification: p.justification, remediation: p.remediation })),
+    statements,
     cveId: facts.cve_id,
     cvss: {
       v3:

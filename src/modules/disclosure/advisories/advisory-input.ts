@@ -69,7 +69,18 @@ async function loadFacts(db: Db | Trx, caseId: string) {
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return { kase, products: products.filter((p) => p.removed_at === null), decision };
+  // Statements the coordinators approved are published with the advisory, in the vendors' own words.
+  const statements = await db
+    .selectFrom('disclosure_case_statements as s')
+    .innerJoin('disclosure_case_participants as v', 'v.id', 's.participant_id')
+    .select(['v.name as vendor', 's.body'])
+    .where('s.case_id', '=', caseId)
+    .where('s.status', '=', 'approved')
+    .where('v.removed_at', 'is', null)
+    .orderBy('v.name')
+    .orderBy('s.id')
+    .execute();
+  return { kase, products: products.filter((p) => p.removed_at === null), decision, statements };
 }
 
 /**
@@ -89,7 +100,7 @@ export async function buildAdvisoryInput(
   },
 ): Promise<AdvisoryInput> {
   const { advisory, revision } = options;
-  const { kase, products, decision } = await loadFacts(db, advisory.case_id);
+  const { kase, products, decision, statements } = await loadFacts(db, advisory.case_id);
   const silent = [...new Set(products.filter((p) => p.status === 'no_response').map((p) => p.vendor))];
   const answered: AdvisoryProduct[] = products
     .filter((p) => p.status !== 'no_response')
@@ -109,6 +120,7 @@ export async function buildAdvisoryInput(
   const details = [
     revision.details,
     revision.remediation ? `Remediation: ${revision.remediation}` : '',
+    ...statements.map((statement) => `Statement of ${statement.vendor}:\n${statement.body}`),
     silent.length > 0 ? `No answer had been received by publication from: ${silent.join(', ')}.` : '',
   ]
     .filter(Boolean)

@@ -72,6 +72,7 @@ describeEachDialect('disclosure: programs and security.txt', (dialect) => {
     expect(text).toMatch(/Contact: http:\/\/localhost:8080\/disclose\/vdp_/);
     expect(text).toMatch(/Expires: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     expect(text).toContain('Canonical: http://localhost:8080/.well-known/security.txt');
+    expect(text).toContain('CSAF: http://localhost:8080/.well-known/csaf/provider-metadata.json');
     expect(text).toMatch(
       /Encryption: http:\/\/localhost:8080\/api\/v1\/disclosure-programs\/vdp_\w+\/openpgp\.asc/,
     );

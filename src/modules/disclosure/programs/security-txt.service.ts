@@ -42,6 +42,8 @@ export async function instanceSecurityTxt(ctx: AppContext): Promise<string | und
     text = formatSecurityTxt({
       ...fieldsOf(publicUrl, rows, new Date(now + 30 * DAY)),
       canonical: [`${publicUrl}/.well-known/security.txt`],
+      // CSAF tools look here for the provider metadata of the instance's advisories.
+      csaf: [`${publicUrl}/.well-known/csaf/provider-metadata.json`],
     });
   } catch (error) {
     // RFC 9116 wants https: an instance served over plain http (off this machine) publishes no security.txt.

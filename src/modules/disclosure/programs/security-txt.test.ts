@@ -165,6 +165,21 @@ describe('formatSecurityTxt', () => {
     }
   });
 
+  it('writes and reads the CSAF field that points CSAF tools to the provider metadata', () => {
+    const text = formatSecurityTxt(
+      {
+        contact: ['https://example.org/report'],
+        expires: NEXT_MONTH,
+        csaf: ['https://example.org/.well-known/csaf/provider-metadata.json'],
+      },
+      { now: NOW },
+    );
+    expect(text).toContain('CSAF: https://example.org/.well-known/csaf/provider-metadata.json\r\n');
+    expect(parseSecurityTxt(text).csaf).toEqual([
+      'https://example.org/.well-known/csaf/provider-metadata.json',
+    ]);
+  });
+
   it('allows plain http only for a development instance on this machine', () => {
     const text = formatSecurityTxt(
       {

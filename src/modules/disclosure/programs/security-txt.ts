@@ -23,6 +23,8 @@ export interface SecurityTxtFields {
   canonical?: string[];
   policy?: string[];
   hiring?: string;
+  /** CSAF 2.0 (section 7.1.8): where the CSAF provider metadata is, so CSAF tools find the advisories. */
+  csaf?: string[];
 }
 
 export interface FormatSecurityTxtOptions {
@@ -188,7 +190,7 @@ function oneYearAfter(date: Date): Date {
 
 /**
  * The security.txt text, unsigned, lines ending in CRLF. Fields come in one fixed order: Contact, Expires,
- * Encryption, Preferred-Languages, Canonical, Policy, Acknowledgments, Hiring. Throws SecurityTxtError on a
+ * Encryption, Preferred-Languages, Canonical, Policy, Acknowledgments, Hiring, CSAF. Throws SecurityTxtError on a
  * value the RFC refuses, an `expires` in the past or more than a year ahead (RFC 9116 §2.5.5 recommends less
  * than a year, so the file is kept up to date).
  */
@@ -242,6 +244,10 @@ export function formatSecurityTxt(fields: SecurityTxtFields, options: FormatSecu
   if (fields.hiring !== undefined) {
     checkUri('Hiring', fields.hiring, 'web');
     lines.push(`Hiring: ${fields.hiring}`);
+  }
+  for (const url of fields.csaf ?? []) {
+    checkUri('CSAF', url, 'web');
+    lines.push(`CSAF: ${url}`);
   }
   return lines.join(CRLF) + CRLF;
 }
@@ -340,6 +346,7 @@ export function parseSecurityTxt(text: string): SecurityTxtFields {
   let preferredLanguages: string[] | undefined;
   let acknowledgments: string | undefined;
   let hiring: string | undefined;
+  const csaf: string[] = [];
 
   const lines = unwrapSignature(text);
   lines.forEach((raw, index) => {
@@ -389,6 +396,9 @@ export function parseSecurityTxt(text: string): SecurityTxtFields {
       case 'hiring':
         hiring ??= value;
         break;
+      case 'csaf':
+        csaf.push(value);
+        break;
     }
   });
 
@@ -405,5 +415,6 @@ export function parseSecurityTxt(text: string): SecurityTxtFields {
   if (canonical.length > 0) fields.canonical = canonical;
   if (policy.length > 0) fields.policy = policy;
   if (hiring !== undefined) fields.hiring = hiring;
+  if (csaf.length > 0) fields.csaf = csaf;
   return fields;
 }
