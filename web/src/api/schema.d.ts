@@ -12655,6 +12655,10 @@ export interface paths {
                                 justification: string | null;
                                 remediation: string | null;
                             }[];
+                            statements: {
+                                vendor: string;
+                                body: string;
+                            }[];
                             cveId: string | null;
                             cvss: {
                                 v3: {
@@ -12869,6 +12873,10 @@ export interface paths {
                                 justification: string | null;
                                 remediation: string | null;
                             }[];
+                            statements: {
+                                vendor: string;
+                                body: string;
+                            }[];
                             cveId: string | null;
                             cvss: {
                                 v3: {
@@ -13001,6 +13009,10 @@ export interface paths {
                                 justification: string | null;
                                 remediation: string | null;
                             }[];
+                            statements: {
+                                vendor: string;
+                                body: string;
+                            }[];
                             cveId: string | null;
                             cvss: {
                                 v3: {
@@ -13115,6 +13127,10 @@ export interface paths {
                                 status: string;
                                 justification: string | null;
                                 remediation: string | null;
+                            }[];
+                            statements: {
+                                vendor: string;
+                                body: string;
                             }[];
                             cveId: string | null;
                             cvss: {
@@ -13239,6 +13255,10 @@ export interface paths {
                                 justification: string | null;
                                 remediation: string | null;
                             }[];
+                            statements: {
+                                vendor: string;
+                                body: string;
+                            }[];
                             cveId: string | null;
                             cvss: {
                                 v3: {
@@ -13356,6 +13376,10 @@ export interface paths {
                                 status: string;
                                 justification: string | null;
                                 remediation: string | null;
+                            }[];
+                            statements: {
+                                vendor: string;
+                                body: string;
                             }[];
                             cveId: string | null;
                             cvss: {
