@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The web app loads OpenPGP's browser-only lightweight build; tests of its modules run in Node.
+  resolve: { alias: { 'openpgp/lightweight': 'openpgp' } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['test/harness/global-setup.ts'],
