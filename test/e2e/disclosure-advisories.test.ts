@@ -198,11 +198,11 @@ describeInBrowser(
           payload: { action: 'activate' },
         }),
       );
-      return { programId, caseId, author, reviewer, coordinator };
+      return { programId, caseId, author, reviewer, coordinator, vendorToken };
     }
 
     it('takes an advisory from the case to the public page, with valid CSAF and accessible pages', async () => {
-      const { programId, caseId, author, reviewer, coordinator } = await seed();
+      const { programId, caseId, author, reviewer, coordinator, vendorToken } = await seed();
       const year = new Date().getUTCFullYear();
       const trackingId = `CG-${year}-0001`;
 
@@ -267,6 +267,20 @@ describeInBrowser(
       const publicPage = await anonymous.newPage();
       await publicPage.goto(`${stack.baseUrl}/advisories/${advisoryId}`);
       await publicPage.getByText('This advisory was not found.', { exact: false }).waitFor();
+
+      // The invited vendor, whose case link this tab keeps (as the case join page stores it), reads the draft.
+      const vendorContext = await newContext();
+      await vendorContext.addInitScript((token) => {
+        window.sessionStorage.setItem('commonground.caseLink', JSON.stringify({ caseId: null, token }));
+      }, vendorToken);
+      const vendorPage = await vendorContext.newPage();
+      await vendorPage.goto(`${stack.baseUrl}/advisories/${advisoryId}`);
+      await vendorPage.getByRole('heading', { name: CASE_TITLE, level: 1 }).waitFor();
+      await vendorPage
+        .getByText('You are reading this draft through your case link.', { exact: false })
+        .waitFor();
+      expect(await vendorPage.getByRole('button', { name: 'Ask for review' }).count()).toBe(0);
+      expect(await vendorPage.getByText('Silent Modem Co').count()).toBe(0);
 
       // 4. The embargo exits (through the API); the advisory goes out by itself.
       await expectOk(
