@@ -10547,6 +10547,12 @@ export interface paths {
                                     createdAt: string;
                                 }[];
                             } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
+                            } | null;
                             messages: {
                                 id: string;
                                 channel: string;
@@ -10744,6 +10750,12 @@ export interface paths {
                                     createdAt: string;
                                 }[];
                             } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
+                            } | null;
                             messages: {
                                 id: string;
                                 channel: string;
@@ -10888,6 +10900,12 @@ export interface paths {
                                     createdAt: string;
                                 }[];
                             } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
+                            } | null;
                             messages: {
                                 id: string;
                                 channel: string;
@@ -11031,6 +11049,12 @@ export interface paths {
                                     actor: string;
                                     createdAt: string;
                                 }[];
+                            } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
                             } | null;
                             messages: {
                                 id: string;
@@ -11190,6 +11214,12 @@ export interface paths {
                                         createdAt: string;
                                     }[];
                                 } | null;
+                                advisory: {
+                                    id: string;
+                                    trackingId: string;
+                                    status: string;
+                                    publishedAt: string | null;
+                                } | null;
                                 messages: {
                                     id: string;
                                     channel: string;
@@ -11330,6 +11360,12 @@ export interface paths {
                                     createdAt: string;
                                 }[];
                             } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
+                            } | null;
                             messages: {
                                 id: string;
                                 channel: string;
@@ -11469,6 +11505,12 @@ export interface paths {
                                         actor: string;
                                         createdAt: string;
                                     }[];
+                                } | null;
+                                advisory: {
+                                    id: string;
+                                    trackingId: string;
+                                    status: string;
+                                    publishedAt: string | null;
                                 } | null;
                                 messages: {
                                     id: string;
@@ -11622,6 +11664,12 @@ export interface paths {
                                     actor: string;
                                     createdAt: string;
                                 }[];
+                            } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
                             } | null;
                             messages: {
                                 id: string;
@@ -11779,6 +11827,12 @@ export interface paths {
                                     createdAt: string;
                                 }[];
                             } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
+                            } | null;
                             messages: {
                                 id: string;
                                 channel: string;
@@ -11929,6 +11983,12 @@ export interface paths {
                                     createdAt: string;
                                 }[];
                             } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
+                            } | null;
                             messages: {
                                 id: string;
                                 channel: string;
@@ -12074,6 +12134,12 @@ export interface paths {
                                     actor: string;
                                     createdAt: string;
                                 }[];
+                            } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
                             } | null;
                             messages: {
                                 id: string;
@@ -12225,6 +12291,12 @@ export interface paths {
                                     createdAt: string;
                                 }[];
                             } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
+                            } | null;
                             messages: {
                                 id: string;
                                 channel: string;
@@ -12372,6 +12444,12 @@ export interface paths {
                                     actor: string;
                                     createdAt: string;
                                 }[];
+                            } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
                             } | null;
                             messages: {
                                 id: string;
@@ -12527,6 +12605,12 @@ export interface paths {
                                     actor: string;
                                     createdAt: string;
                                 }[];
+                            } | null;
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                status: string;
+                                publishedAt: string | null;
                             } | null;
                             messages: {
                                 id: string;

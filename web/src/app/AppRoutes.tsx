@@ -92,6 +92,11 @@ const CasesRoutes = lazy(() =>
 const CaseJoinPage = lazy(() =>
   import('../modules/disclosure/CasesRoutes.tsx').then((module) => ({ default: module.CaseJoinPage })),
 );
+const AdvisoriesRoutes = lazy(() =>
+  import('../modules/disclosure/AdvisoriesRoutes.tsx').then((module) => ({
+    default: module.AdvisoriesRoutes,
+  })),
+);
 const ProfilePage = lazy(() =>
   import('../modules/profile/ProfilePage.tsx').then((module) => ({ default: module.ProfilePage })),
 );
@@ -187,6 +192,7 @@ export function AppRoutes() {
         <Route path="/disclosure/reports/*" element={<TriageRoutes />} />
         <Route path="/disclosure/cases/*" element={<CasesRoutes />} />
         <Route path="/cases/join" element={<CaseJoinPage />} />
+        <Route path="/advisories/*" element={<AdvisoriesRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

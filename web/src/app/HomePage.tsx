@@ -69,6 +69,9 @@ function DisclosureCard({ isSignedIn }: { isSignedIn: boolean }) {
         <li>
           <Link to="/disclose">{t('disclosurePrograms.listTitle')}</Link>
         </li>
+        <li>
+          <Link to="/advisories">{t('advisories.list.title')}</Link>
+        </li>
         {isSignedIn && (
           <li>
             <Link to="/disclosure/reports">{t('triage.queue.title')}</Link>

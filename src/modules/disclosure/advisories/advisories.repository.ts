@@ -49,18 +49,18 @@ export function findRevisionRows(db: Reader, advisoryId: string): Promise<Revisi
     .execute();
 }
 
-/** Published advisories, newest first: the public list, the feed and the CSAF directory. */
+/** Advisories published at least once, newest first: the public list, the feed and the CSAF directory. */
 export function findPublishedAdvisoryRows(
   db: Reader,
   options: { tlp?: string; beforePublishedAt?: string; limit: number },
 ) {
-  let query = selectAdvisories(db).where('a.status', '=', 'published');
+  let query = selectAdvisories(db).where('a.published_at', 'is not', null);
   if (options.tlp) query = query.where('a.tlp', '=', options.tlp);
   if (options.beforePublishedAt) query = query.where('a.published_at', '<', options.beforePublishedAt);
   return query.orderBy('a.published_at', 'desc').limit(options.limit).execute();
 }
 
-/** The advisories of cases the reader coordinates that are not published yet. */
+/** The advisories of cases the reader coordinates with work awaiting publication (a first version or an update). */
 export function findUnpublishedAdvisoryRows(db: Reader, coordinatorOrgIds: readonly string[]) {
   if (coordinatorOrgIds.length === 0) return Promise.resolve([]);
   return selectAdvisories(db)
@@ -76,7 +76,7 @@ export function findDirectoryRows(db: Reader) {
   return db
     .selectFrom('disclosure_advisories')
     .select(['tracking_id', 'initial_release_date', 'current_release_date'])
-    .where('status', '=', 'published')
+    .where('published_at', 'is not', null)
     .where('tlp', '=', 'CLEAR')
     .orderBy('current_release_date', 'desc')
     .execute();
@@ -88,7 +88,7 @@ export function findPublishedDocument(db: Reader, trackingId: string) {
     .selectFrom('disclosure_advisories')
     .select(['tracking_id', 'initial_release_date', 'csaf_json', 'csaf_sha256', 'csaf_signature'])
     .where('tracking_id', '=', trackingId)
-    .where('status', '=', 'published')
+    .where('published_at', 'is not', null)
     .where('tlp', '=', 'CLEAR')
     .executeTakeFirst();
 }

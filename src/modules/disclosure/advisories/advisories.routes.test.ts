@@ -348,6 +348,17 @@ describeEachDialect('disclosure: advisories, CSAF and the provider directory', (
       url: `/api/v1/advisories/${advisoryId}/reviews`,
       payload: { decision: 'approve' },
     });
+    // While version 2 waits, readers keep version 1: its page, its document, its place in the directory.
+    const meanwhile = await anonymous(`/api/v1/advisories/${advisoryId}`);
+    expect(meanwhile.statusCode).toBe(200);
+    expect(meanwhile.json()).toMatchObject({ status: 'approved', current: { changeNote: 'First draft.' } });
+    expect((await anonymous(`/api/v1/advisories/${advisoryId}/csaf`)).json().document.tracking.version).toBe(
+      '1',
+    );
+    expect((await anonymous('/.well-known/csaf/white/index.txt')).body).toContain(trackingId.toLowerCase());
+    expect((await anonymous('/api/v1/advisories')).json().items.map((i: { id: string }) => i.id)).toContain(
+      advisoryId,
+    );
     const republished = await coordinator().request({
       method: 'POST',
       url: `/api/v1/advisories/${advisoryId}/publication`,

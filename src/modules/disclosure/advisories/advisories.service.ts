@@ -25,8 +25,18 @@ import { publishAdvisory } from './publish.ts';
 /** Tracking ids: <prefix>-<year>-<number>, e.g. CG-2026-0001. */
 const TRACKING_PREFIX = 'CG';
 
-function isPublic(row: Pick<AdvisoryRow, 'status' | 'tlp'>): boolean {
-  return row.status === 'published' && row.tlp === 'CLEAR';
+/** Published at least once (its published version stays out while the next one is drafted) and CLEAR. */
+function isPublic(row: Pick<AdvisoryRow, 'published_at' | 'tlp'>): boolean {
+  return row.published_at !== null && row.tlp === 'CLEAR';
+}
+
+/** The revision whose text is public: the one the latest published version was made from. */
+function publishedRevision(row: AdvisoryRow, revisions: readonly RevisionRow[]): RevisionRow | undefined {
+  const versions = JSON.parse(row.published_versions) as PublishedVersion[];
+  const number = versions[versions.length - 1]?.revision;
+  return number === undefined
+    ? [...revisions].reverse().find((revision) => revision.review_status === 'approved')
+    : revisions.find((revision) => revision.number === number);
 }
 
 /**
@@ -75,10 +85,8 @@ async function presentAdvisory(ctx: AppContext, actor: Actor, row: AdvisoryRow, 
   const revisions = await findRevisionRows(ctx.db, row.id);
   const latest = revisions[revisions.length - 1] as RevisionRow;
   const versions = JSON.parse(row.published_versions) as PublishedVersion[];
-  // Others read the text as published: the latest approved revision.
-  const published =
-    [...revisions].reverse().find((revision) => revision.review_status === 'approved') ?? latest;
-  const shown = isCoordinator ? latest : row.status === 'published' ? published : latest;
+  // Others read the text as published; a draft (shown to the case's participants) as it stands.
+  const shown = isCoordinator ? latest : (publishedRevision(row, revisions) ?? latest);
   const facts = await ctx.db
     .selectFrom('disclosure_cases as c')
     .innerJoin('vulnerability_reports as r', 'r.id', 'c.report_id')
@@ -95,7 +103,7 @@ async function presentAdvisory(ctx: AppContext, actor: Actor, row: AdvisoryRow, 
     .where('c.id', '=', row.case_id)
     .executeTakeFirstOrThrow();
   const products =
-    isCoordinator || row.status === 'published'
+    isCoordinator || row.published_at !== null
       ? await ctx.db
           .selectFrom('disclosure_case_products as p')
           .innerJoin('disclosure_case_participants as v', 'v.id', 'p.participant_id')
@@ -114,7 +122,7 @@ async function presentAdvisory(ctx: AppContext, actor: Actor, row: AdvisoryRow, 
           .execute()
       : [];
   const statements =
-    isCoordinator || row.status === 'published'
+    isCoordinator || row.published_at !== null
       ? await ctx.db
           .selectFrom('disclosure_case_statements as s')
           .innerJoin('disclosure_case_participants as v', 'v.id', 's.participant_id')
@@ -299,14 +307,12 @@ export async function reviseAdvisory(
       actor,
       now,
     );
-    // A published advisory stays published (its documents unchanged) while its next version is drafted.
-    if (row.status !== 'published') {
-      await trx
-        .updateTable('disclosure_advisories')
-        .set({ status: 'draft', publish_on_embargo_exit: 0, updated_at: now })
-        .where('id', '=', id)
-        .execute();
-    }
+    // The status is the next version's; a published advisory stays public (its documents unchanged) meanwhile.
+    await trx
+      .updateTable('disclosure_advisories')
+      .set({ status: 'draft', publish_on_embargo_exit: 0, updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, {
       actor,
       orgId: row.coordinator_org_id,
@@ -438,16 +444,10 @@ function summaryOf(row: AdvisoryRow, title: string) {
   };
 }
 
-async function titleOf(ctx: AppContext, row: AdvisoryRow): Promise<string> {
-  const revision = await ctx.db
-    .selectFrom('disclosure_advisory_revisions')
-    .select('title')
-    .where('advisory_id', '=', row.id)
-    .where((eb) => (row.status === 'published' ? eb('review_status', '=', 'approved') : eb.lit(true)))
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return revision?.title ?? row.case_title;
+async function titleOf(ctx: AppContext, row: AdvisoryRow, isPublicList: boolean): Promise<string> {
+  const revisions = await findRevisionRows(ctx.db, row.id);
+  const shown = isPublicList ? publishedRevision(row, revisions) : revisions[revisions.length - 1];
+  return shown?.title ?? row.case_title;
 }
 
 /** Published CLEAR advisories for everyone, newest first; the coordinators' own unpublished ones beside them. */
@@ -469,8 +469,10 @@ export async function listAdvisories(
   const unpublished = await findUnpublishedAdvisoryRows(ctx.db, coordinatorOrgIds);
   const last = page[page.length - 1];
   return {
-    items: await Promise.all(page.map(async (row) => summaryOf(row, await titleOf(ctx, row)))),
-    unpublished: await Promise.all(unpublished.map(async (row) => summaryOf(row, await titleOf(ctx, row)))),
+    items: await Promise.all(page.map(async (row) => summaryOf(row, await titleOf(ctx, row, true)))),
+    unpublished: await Promise.all(
+      unpublished.map(async (row) => summaryOf(row, await titleOf(ctx, row, false))),
+    ),
     nextCursor:
       rows.length > limit && last?.published_at ? Buffer.from(last.published_at).toString('base64url') : null,
   };
@@ -487,7 +489,7 @@ export async function getCsaf(
   profile: 'security_advisory' | 'vex',
 ) {
   const { row, isCoordinator } = await getReadableAdvisory(ctx, actor, id);
-  if (row.status === 'published' && row.csaf_json) {
+  if (row.csaf_json) {
     const stored = profile === 'vex' ? row.vex_json : row.csaf_json;
     if (!stored) throw notFound('VEX document');
     return { body: stored, isDraft: false };

@@ -11,6 +11,8 @@ export interface PublishedVersion {
   number: string;
   date: string;
   summary: string;
+  /** The revision whose text went out in this version. */
+  revision?: number;
 }
 
 function remediationOf(status: string, text: string | null): AdvisoryRemediation | undefined {

@@ -41,6 +41,7 @@ export async function publishAdvisory(
     number: String(versions.length + 1),
     date: now,
     summary: revision.change_note || (versions.length === 0 ? 'Initial public release.' : 'Updated.'),
+    revision: revision.number,
   };
   const input = await buildAdvisoryInput(trx, {
     advisory,
@@ -48,7 +49,7 @@ export async function publishAdvisory(
     publicUrl: ctx.config.publicUrl,
     status: 'final',
     releaseDate: now,
-    versions: [...versions, next],
+    versions: [...versions, next].map(({ number, date, summary }) => ({ number, date, summary })),
   });
   const document = buildCsafDocument(input, 'security_advisory');
   const validation = await validateCsaf(document);

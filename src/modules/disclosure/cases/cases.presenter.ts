@@ -85,6 +85,7 @@ export interface CaseView {
   statements: readonly StatementRow[];
   messages: readonly CaseMessageRow[];
   embargo: { row: EmbargoRow; events: readonly EmbargoEventRow[] } | null;
+  advisory: { id: string; trackingId: string; status: string; publishedAt: string | null } | null;
   viewer: CaseViewer;
 }
 
@@ -168,6 +169,7 @@ export function presentCase(view: CaseView) {
       }),
     statusTotals: viewer.isCoordinator ? countStatuses(view.products) : null,
     embargo: view.embargo ? presentEmbargo(view.embargo.row, view.embargo.events) : null,
+    advisory: view.advisory,
     messages: view.messages.map((message) => {
       const author = names.get(message.author_participant_id);
       return {

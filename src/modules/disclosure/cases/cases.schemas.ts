@@ -267,6 +267,15 @@ export const Case = Type.Object({
   /** Counts over every vendor product, for the coordinators. */
   statusTotals: Nullable(Type.Record(Type.String(), Type.Integer())),
   embargo: Nullable(Embargo),
+  /** The case's advisory: for the coordinators always, for participants once it exists (drafts included). */
+  advisory: Nullable(
+    Type.Object({
+      id: Type.String(),
+      trackingId: Type.String(),
+      status: Type.String(),
+      publishedAt: Nullable(Type.String()),
+    }),
+  ),
   messages: Type.Array(CaseMessage),
 });
 

@@ -46,7 +46,7 @@ export async function presentCaseFor(
 ) {
   const { row, viewer } = loaded;
   const ownIds = viewer.participations.map((participant) => participant.id);
-  const [products, statements, messages, embargo] = await Promise.all([
+  const [products, statements, messages, embargo, advisory] = await Promise.all([
     findProductRows(ctx.db, row.id),
     findStatementRows(ctx.db, row.id),
     findCaseMessageRows(
@@ -56,6 +56,11 @@ export async function presentCaseFor(
       MESSAGE_PAGE,
     ),
     findCurrentEmbargoRow(ctx.db, row.id),
+    ctx.db
+      .selectFrom('disclosure_advisories')
+      .select(['id', 'tracking_id', 'status', 'published_at'])
+      .where('case_id', '=', row.id)
+      .executeTakeFirst(),
   ]);
   return presentCase({
     row,
@@ -64,6 +69,14 @@ export async function presentCaseFor(
     statements,
     messages,
     embargo: embargo ? { row: embargo, events: await findEmbargoEventRows(ctx.db, embargo.id) } : null,
+    advisory: advisory
+      ? {
+          id: advisory.id,
+          trackingId: advisory.tracking_id,
+          status: advisory.status,
+          publishedAt: advisory.published_at,
+        }
+      : null,
     viewer,
   });
 }

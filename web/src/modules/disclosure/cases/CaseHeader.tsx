@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert, Badge, Card, PageHeader } from '../../../ui/index.ts';
+import { advisoryPath, newAdvisoryPath } from '../advisories/paths.ts';
 import { useDayCount } from '../shared/codes.ts';
 import { PlainText } from './CaseErrorAlert.tsx';
 import { CaseStatusBadge, useCaseLabels } from './labels.tsx';
@@ -97,6 +99,18 @@ export function CaseDetails({ caseRecord }: { caseRecord: Case }) {
               {' '}
               · {t('cases.details.targetDays', { days: dayCount(caseRecord.targetDays) })}
             </span>
+          )}
+        </dd>
+        <dt>{t('cases.details.advisory')}</dt>
+        <dd>
+          {caseRecord.advisory ? (
+            <Link to={advisoryPath(caseRecord.advisory.id)}>
+              <code translate="no">{caseRecord.advisory.trackingId}</code>
+            </Link>
+          ) : caseRecord.viewer.isCoordinator ? (
+            <Link to={newAdvisoryPath(caseRecord.id)}>{t('cases.details.draftAdvisory')}</Link>
+          ) : (
+            <span className="cg-muted">{t('cases.details.noAdvisory')}</span>
           )}
         </dd>
         <dt>{t('cases.details.cve')}</dt>

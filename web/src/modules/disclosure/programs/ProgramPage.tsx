@@ -9,6 +9,7 @@ import { useDayCount, useDisclosureLabels } from '../shared/codes.ts';
 import { Fingerprint } from '../shared/Fingerprint.tsx';
 import { PolicyText } from '../shared/PolicyText.tsx';
 import type { Program } from '../shared/types.ts';
+import { ProgramStatisticsPanel } from '../statistics/ProgramStatisticsPanel.tsx';
 import { useProgramErrorMessage } from './errors.ts';
 import { ProgramMarks, ProgramStatusBadge } from './ProgramMarks.tsx';
 import {
@@ -188,6 +189,14 @@ function ProgramView({ program }: { program: Program }) {
           )}
         </aside>
       </div>
+      {program.status !== 'draft' && (
+        <ProgramStatisticsPanel
+          programId={program.id}
+          isStateProgram={program.isStateProgram}
+          canManage={program.canManage}
+          headingLevel={2}
+        />
+      )}
     </>
   );
 }
