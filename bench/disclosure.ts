@@ -12,7 +12,7 @@ import { startBenchServer, withScratchPostgres } from './support.ts';
 
 /**
  * Vulnerability disclosure, against the app as `serve` runs it (its own process, delivery worker and jobs on):
- *  1. sustained intake: anonymous reports at rising open-loop rates (25, 50, 100, … per second, 10 s each)
+ *  1. sustained intake: anonymous reports at rising open-loop rates (25, 50, 100, … 3,200 per second, 10 s each)
  *     until the p99 of the answer passes 500 ms; baseline in the same run: the same rates of a small validated
  *     POST of the same app (CVSS scoring), so the machine's own limit shows;
  *  2. a case page with 500 vendors (1,000 products, 300 messages, an active embargo) as its coordinator:
@@ -288,7 +288,7 @@ async function rampAt(
 async function ramp(url: string, seconds: number, body: (n: number) => unknown): Promise<RateStep[]> {
   const steps: RateStep[] = [];
   await rampAt(url, 10, 2, body);
-  for (const rate of [25, 50, 100, 200, 400, 800]) {
+  for (const rate of [25, 50, 100, 200, 400, 800, 1200, 1600, 2400, 3200]) {
     const step = await rampAt(url, rate, seconds, body);
     steps.push(step);
     if (step.p99 > 500 || step.failures > 0 || step.submittedPerSecond < rate * 0.9) break;

@@ -347,6 +347,14 @@ describeEachDialect('disclosure: cases, participants, statuses, threads and emba
     expect(event.statusCode, event.body).toBe(200);
     expect(event.json().publicAt).not.toBeNull();
     expect(event.json().embargo).toMatchObject({ state: 'exited', exitReason: 'public' });
+    // The history names the coordinating organization and the participant, never a person's address.
+    expect(event.json().embargo.events.map((e: { actor: string }) => e.actor)).toEqual([
+      'Acme Routers PSIRT',
+      'Acme Routers PSIRT',
+      'Chipset Supplier Ltd',
+      'Acme Routers PSIRT',
+      'Acme Routers PSIRT',
+    ]);
     expect(event.json().embargo.events.map((e: { toState: string }) => e.toState)).toEqual([
       'proposed',
       'active',

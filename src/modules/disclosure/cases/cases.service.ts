@@ -324,7 +324,7 @@ export async function recordCaseEvent(
       subjectId: id,
       summary: `Case ${id}: ${input.kind}${input.note ? ` (${input.note})` : ''}`,
     });
-    await exitOpenEmbargo(ctx, trx, { row, participants }, input.kind, actor, input.note ?? '');
+    await exitOpenEmbargo(ctx, trx, { row, participants }, input.kind, 'coordinator', input.note ?? '');
     await notifyCase(ctx, trx, {
       row,
       event: 'case_event',

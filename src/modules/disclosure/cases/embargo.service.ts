@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Actor } from '../../../core/access/index.ts';
-import { actorLabel, recordAudit } from '../../../core/audit/audit.ts';
+import { recordAudit } from '../../../core/audit/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction, type Trx } from '../../../core/db/transaction.ts';
@@ -28,12 +28,26 @@ function futureInstant(value: string | undefined, field: string): string {
   return new Date(at).toISOString();
 }
 
+/**
+ * Who acted, as every participant may read it: the coordinating organization or the participant's name in the
+ * case, never a person's address (the audit log keeps who exactly).
+ */
+export function embargoActorLabel(
+  loaded: LoadedCase,
+  actor: { isCoordinator: boolean; participantName?: string } | 'system',
+) {
+  if (actor === 'system') return 'system';
+  if (actor.isCoordinator)
+    return loaded.participants.find((p) => p.role === 'coordinator')?.name ?? loaded.row.coordinator_name;
+  return actor.participantName ?? '';
+}
+
 async function recordEvent(
   trx: Trx,
   embargo: EmbargoRow,
   toState: string,
   endsAt: string,
-  actor: Actor | string,
+  actorLabel: string,
   note: string,
   now: string,
 ) {
@@ -47,7 +61,7 @@ async function recordEvent(
       to_state: toState,
       ends_at: endsAt,
       note,
-      actor_label: typeof actor === 'string' ? actor : actorLabel(actor),
+      actor_label: actorLabel,
       created_at: now,
     })
     .execute();
@@ -101,7 +115,15 @@ export async function proposeEmbargo(
         updated_at: now,
       };
       await trx.insertInto('disclosure_embargoes').values(embargo).execute();
-      await recordEvent(trx, { ...embargo, state: 'none' }, 'proposed', endsAt, actor, input.reason, now);
+      await recordEvent(
+        trx,
+        { ...embargo, state: 'none' },
+        'proposed',
+        endsAt,
+        embargoActorLabel(loaded, { isCoordinator: true }),
+        input.reason,
+        now,
+      );
       await recordAudit(trx, {
         actor,
         orgId: row.coordinator_org_id,
@@ -178,7 +200,11 @@ export async function transitionEmbargo(
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1)
       throw conflict('invalid_transition', 'The embargo changed meanwhile; reload.');
-    await recordEvent(trx, embargo, rule.to, proposedEnd ?? endsAt, actor, input.note ?? '', now);
+    const label = embargoActorLabel(loaded, {
+      isCoordinator: loaded.viewer.isCoordinator,
+      ...(loaded.viewer.participations[0] ? { participantName: loaded.viewer.participations[0].name } : {}),
+    });
+    await recordEvent(trx, embargo, rule.to, proposedEnd ?? endsAt, label, input.note ?? '', now);
     await recordAudit(trx, {
       actor,
       orgId: loaded.row.coordinator_org_id,
@@ -198,7 +224,7 @@ export async function exitOpenEmbargo(
   trx: Trx,
   loaded: LoadedCase,
   reason: string,
-  actor: Actor | string,
+  by: 'coordinator' | 'system',
   note: string,
 ): Promise<boolean> {
   const embargo = await findCurrentEmbargoRow(trx, loaded.row.id);
@@ -213,7 +239,8 @@ export async function exitOpenEmbargo(
     .where('state', '=', embargo.state)
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) return false;
-  await recordEvent(trx, embargo, 'exited', embargo.ends_at, actor, note || reason, now);
+  const label = embargoActorLabel(loaded, by === 'system' ? 'system' : { isCoordinator: true });
+  await recordEvent(trx, embargo, 'exited', embargo.ends_at, label, note || reason, now);
   await tellEveryone(ctx, trx, loaded, null);
   // An advisory approved to go out at the embargo's end goes out now.
   await publishScheduledAdvisory(ctx, trx, loaded.row.id);
@@ -234,7 +261,7 @@ export async function expireEmbargoes(ctx: AppContext, now = new Date()): Promis
     await inTransaction(ctx, async (trx) => {
       const loaded = await loadCase(trx, embargo.case_id);
       if (!loaded) return;
-      if (await exitOpenEmbargo(ctx, trx, loaded, 'expired', 'system:embargo-expiry', 'The embargo ended.')) {
+      if (await exitOpenEmbargo(ctx, trx, loaded, 'expired', 'system', 'The embargo ended.')) {
         exited += 1;
         await recordAudit(trx, {
           actor: { type: 'system', label: 'embargo-expiry' },

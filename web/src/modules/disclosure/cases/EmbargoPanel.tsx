@@ -11,7 +11,7 @@ import { proposeEmbargo, transitionEmbargo } from './casesApi.ts';
 import { LocalDateTimeField } from './LocalDateTimeField.tsx';
 import { EmbargoStateBadge, useCaseLabels } from './labels.tsx';
 import { defaultLocalInput, isoToLocalInput, localInputToIso } from './times.ts';
-import type { Case, EmbargoAction, Participant } from './types.ts';
+import type { Case, EmbargoAction } from './types.ts';
 import { useCaseTimes, ZonedTime } from './ZonedTime.tsx';
 
 type PanelProps = { caseRecord: Case; auth: CaseAuth; onChanged: (updated: Case) => void };
@@ -80,9 +80,7 @@ export function EmbargoPanel({ caseRecord, auth, onChanged }: PanelProps) {
         {!isEmbargoOpen(caseRecord) && !canProposeEmbargo(caseRecord) && isOpenCase && isCoordinator && (
           <p className="cg-muted">{t('cases.embargo.notPossible')}</p>
         )}
-        {embargo && embargo.events.length > 0 && (
-          <EmbargoHistory events={embargo.events} participants={caseRecord.participants} />
-        )}
+        {embargo && embargo.events.length > 0 && <EmbargoHistory events={embargo.events} />}
       </div>
     </Card>
   );
@@ -312,30 +310,16 @@ function RevisionForm({ caseRecord, auth, onChanged }: PanelProps) {
 }
 
 /** Who moved the embargo, in words a participant can read: a participant's name, or "automatically". */
-function useActorName(participants: readonly Participant[]) {
+/** The server names who acted by organization or participant name; `system` is the end of the embargo's term. */
+function useActorName() {
   const { t } = useTranslation();
-  const labels = useCaseLabels();
-  return (actor: string): string => {
-    if (actor.startsWith('system:')) return t('cases.embargo.byAutomatic');
-    const [kind, grant, id] = actor.split(':');
-    if (kind === 'link' && grant === 'case_participant') {
-      return participants.find((participant) => participant.id === id)?.name ?? t('cases.embargo.byLink');
-    }
-    if (kind === 'link' && grant === 'vulnerability_report') return labels.role('reporter');
-    return actor;
-  };
+  return (actor: string): string => (actor === 'system' ? t('cases.embargo.byAutomatic') : actor);
 }
 
-function EmbargoHistory({
-  events,
-  participants,
-}: {
-  events: NonNullable<Case['embargo']>['events'];
-  participants: readonly Participant[];
-}) {
+function EmbargoHistory({ events }: { events: NonNullable<Case['embargo']>['events'] }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const actorName = useActorName(participants);
+  const actorName = useActorName();
   const headingId = useId();
   const ordered = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return (
