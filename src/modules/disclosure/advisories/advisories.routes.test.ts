@@ -231,6 +231,7 @@ describeEachDialect('disclosure: advisories, CSAF and the provider directory', (
 
     const published = await anonymous(`/api/v1/advisories/${advisoryId}`);
     expect(published.statusCode).toBe(200);
+    expect(published.json().current).toMatchObject({ authorName: '', reviewerName: null, reviewNote: null });
     expect(published.json()).toMatchObject({
       status: 'published',
       versions: [{ number: '1' }],

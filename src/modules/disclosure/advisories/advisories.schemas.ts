@@ -67,6 +67,7 @@ export const Revision = Type.Object({
   remediation: Type.String(),
   references: Type.Array(Type.Object({ url: Type.String(), summary: Type.String() })),
   changeNote: Type.String(),
+  /** The coordinators' names and notes are for the coordinators; others get an empty author and nulls. */
   authorName: Type.String(),
   reviewStatus: Type.String(),
   reviewerName: Nullable(Type.String()),

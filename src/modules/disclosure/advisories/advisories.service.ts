@@ -81,6 +81,11 @@ function presentRevision(row: RevisionRow) {
   };
 }
 
+/** Readers outside the coordinators see the text, not who wrote or reviewed it nor the review notes. */
+function presentPublicRevision(row: RevisionRow) {
+  return { ...presentRevision(row), authorName: '', reviewerName: null, reviewNote: null };
+}
+
 async function presentAdvisory(ctx: AppContext, actor: Actor, row: AdvisoryRow, isCoordinator: boolean) {
   const revisions = await findRevisionRows(ctx.db, row.id);
   const latest = revisions[revisions.length - 1] as RevisionRow;
@@ -147,8 +152,8 @@ async function presentAdvisory(ctx: AppContext, actor: Actor, row: AdvisoryRow, 
     initialReleaseDate: row.initial_release_date,
     currentReleaseDate: row.current_release_date,
     publishedAt: row.published_at,
-    current: presentRevision(shown),
-    revisions: isCoordinator ? revisions.map(presentRevision) : [presentRevision(shown)],
+    current: isCoordinator ? presentRevision(shown) : presentPublicRevision(shown),
+    revisions: isCoordinator ? revisions.map(presentRevision) : [presentPublicRevision(shown)],
     csafUrl: row.csaf_json ? base : null,
     vexUrl: row.vex_json ? `${base}?profile=vex` : null,
     products: products.map((p) => ({ ...p, justification: p.justification, remediation: p.remediation })),
