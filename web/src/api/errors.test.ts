@@ -24,6 +24,29 @@ describe('toApiError', () => {
     expect(error.errors).toEqual([{ code: 'too_short' }]);
   });
 
+  it('keeps the field a problem names, and the test id of a validator finding', () => {
+    const refused = toApiError(
+      {
+        status: 422,
+        code: 'invalid_cvss_vector',
+        detail: 'cvssV3Vector: unknown metric',
+        field: 'cvssV3Vector',
+      },
+      response(422),
+    );
+    expect(refused.field).toBe('cvssV3Vector');
+    const invalid = toApiError(
+      {
+        status: 422,
+        code: 'invalid_csaf_document',
+        errors: [{ test: '6.1.1', instancePath: '/x', message: 'missing' }],
+      },
+      response(422),
+    );
+    expect(invalid.errors).toEqual([{ test: '6.1.1', path: '/x', message: 'missing' }]);
+    expect(invalid.field).toBeUndefined();
+  });
+
   it('reads Retry-After in seconds', () => {
     const error = toApiError(
       { code: 'too_many_attempts', status: 429 },

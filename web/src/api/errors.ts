@@ -1,5 +1,5 @@
 /** One entry of a problem's `errors` array: a field-level reason. */
-export type FieldProblem = { code?: string; field?: string; path?: string; message?: string };
+export type FieldProblem = { code?: string; field?: string; path?: string; message?: string; test?: string };
 
 /** An RFC 9457 problem reported by the API (or a network failure, status 0), reduced to what the UI uses. */
 export class ApiError extends Error {
@@ -8,11 +8,13 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
   readonly retryAfterSeconds: number | undefined;
+  /** The request field a problem is about, when the API names one (e.g. which CVSS vector was refused). */
+  readonly field: string | undefined;
 
   constructor(
     status: number,
     code: string,
-    options: { detail?: string; errors?: FieldProblem[]; retryAfterSeconds?: number } = {},
+    options: { detail?: string; errors?: FieldProblem[]; retryAfterSeconds?: number; field?: string } = {},
   ) {
     super(options.detail ?? code);
     this.name = 'ApiError';
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.detail = options.detail;
     this.errors = options.errors ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.field = options.field;
   }
 }
 
@@ -38,7 +41,9 @@ function toFieldProblems(value: unknown): FieldProblem[] {
     const field = optionalString(entry.field);
     const path = optionalString(entry.path) ?? optionalString(entry.instancePath);
     const message = optionalString(entry.message);
+    const test = optionalString(entry.test);
     if (code) problem.code = code;
+    if (test) problem.test = test;
     if (field) problem.field = field;
     if (path) problem.path = path;
     if (message) problem.message = message;
@@ -70,9 +75,11 @@ export function toApiError(body: unknown, response: Response | undefined): ApiEr
   if (!isRecord(body)) {
     return new ApiError(status, codeForStatus(status), retryAfterSeconds ? { retryAfterSeconds } : {});
   }
-  const options: { detail?: string; errors?: FieldProblem[]; retryAfterSeconds?: number } = {
+  const options: { detail?: string; errors?: FieldProblem[]; retryAfterSeconds?: number; field?: string } = {
     errors: toFieldProblems(body.errors),
   };
+  const field = optionalString(body.field);
+  if (field) options.field = field;
   const detail = optionalString(body.detail) ?? optionalString(body.title);
   if (detail) options.detail = detail;
   if (retryAfterSeconds !== undefined) options.retryAfterSeconds = retryAfterSeconds;

@@ -18,7 +18,7 @@ const byId = (id: string) => ({ params: { path: { id } } });
 
 /** An API error that also names the field the problem is about (the `field` member of the problem). */
 export class FieldApiError extends ApiError {
-  readonly field: string | undefined;
+  override readonly field: string | undefined;
 
   constructor(error: ApiError, field: string | undefined) {
     super(error.status, error.code, {
