@@ -27,16 +27,24 @@ export async function notifyProgram(ctx: AppContext, trx: Trx, report: NoticeRep
   const adminIds = new Set((await findAdminUserIds(trx, report.programOrgId)).map((row) => row.user_id));
   const contacts = await findUserContacts(trx, memberIds);
   const link = `${ctx.config.publicUrl}${reportPath(report.id)}`;
+  // One insert per language for the in-app notices, however many members the organization has.
+  const byLanguage = new Map<ReturnType<typeof mailLanguage>, string[]>();
   for (const user of contacts) {
     const language = mailLanguage(user.locale);
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), user.id]);
+  }
+  for (const [language, userIds] of byLanguage) {
     await notifyUsers(trx, {
-      userIds: [user.id],
+      userIds,
       orgId: report.programOrgId,
       topic: `disclosure.report.${event}`,
       title: `${reportEventTitle(event, language)}: ${report.id}`,
       body: report.programName,
       link: reportPath(report.id),
     });
+  }
+  for (const user of contacts) {
+    const language = mailLanguage(user.locale);
     if (adminIds.has(user.id)) {
       await enqueueEmail(
         trx,

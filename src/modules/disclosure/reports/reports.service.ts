@@ -231,6 +231,21 @@ export async function createReport(
       })
       .execute();
     await insertAttachments(trx, id, null, attachments, now);
+    await notifyProgram(
+      ctx,
+      trx,
+      {
+        id,
+        programName: program.name,
+        programOrgId: program.org_id,
+        status: 'received',
+        language,
+        reporterUserId: actor.type === 'user' ? actor.userId : null,
+        reporterEmail: input.reporterEmail ?? null,
+      },
+      'received',
+    );
+    // Last: the audit chain's head is locked from here to the commit, so every other write comes first.
     await recordAudit(trx, {
       actor,
       orgId: program.org_id,
@@ -239,8 +254,6 @@ export async function createReport(
       subjectId: id,
       summary: `Report ${id} to "${program.name}"${content ? '' : ' (encrypted)'}`,
     });
-    const row = await findReportRow(trx, id);
-    if (row) await notifyProgram(ctx, trx, noticeOf(row), 'received');
   });
   const token = `${id}.${secret}`;
   return {
