@@ -118,4 +118,22 @@ describe('access: disclosure programs and reports', () => {
     } as const;
     expect(allowed((actor) => can(actor, 'disclosure.case.act_as', reporter))).toEqual(names('reg link1'));
   });
+
+  it('opens an advisory to everyone only once it is published and TLP:CLEAR', () => {
+    const advisory = (isPublished: boolean, tlp: string) =>
+      ({ type: 'disclosure_advisory', isPublished, tlp }) as const;
+    expect(
+      allowed((actor) => can(actor, 'disclosure.advisory.read_public', advisory(true, 'CLEAR'))),
+    ).toEqual(Object.keys(ALL_ACTORS).sort());
+    for (const [isPublished, tlp] of [
+      [false, 'CLEAR'],
+      [true, 'GREEN'],
+      [true, 'AMBER'],
+      [true, 'RED'],
+    ] as const) {
+      expect(
+        allowed((actor) => can(actor, 'disclosure.advisory.read_public', advisory(isPublished, tlp))),
+      ).toEqual([]);
+    }
+  });
 });

@@ -16,6 +16,7 @@ export type {
   ApplicationResource,
   CaseParticipantResource,
   ChairedResource,
+  DisclosureAdvisoryResource,
   DisclosureCaseResource,
   DisclosureProgramResource,
   ObjectionResource,

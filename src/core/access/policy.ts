@@ -115,6 +115,14 @@ export interface CaseParticipantResource {
   reportId: string | null;
 }
 
+/** A security advisory as the public meets it: out (published at least once) and labelled. */
+export interface DisclosureAdvisoryResource {
+  type: 'disclosure_advisory';
+  isPublished: boolean;
+  /** TLP 2.0 label without the prefix: CLEAR, GREEN, AMBER, AMBER+STRICT or RED. */
+  tlp: string;
+}
+
 /** Each action and the only kind of resource it applies to. */
 interface ResourceByAction {
   'organization.create': PlatformResource;
@@ -193,6 +201,11 @@ interface ResourceByAction {
   'disclosure.case.coordinate': DisclosureCaseResource;
   /** Act in a case as one of its participants: read what that role sees, answer, state, discuss. */
   'disclosure.case.act_as': CaseParticipantResource;
+  /**
+   * Read an advisory without a place in its case: only a published TLP:CLEAR one. Everything else about an
+   * advisory is read through the case (coordinate or act_as).
+   */
+  'disclosure.advisory.read_public': DisclosureAdvisoryResource;
 }
 
 export type Action = keyof ResourceByAction;
@@ -415,6 +428,9 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
       return membershipIn(actor, resource.coordinatorOrgId)?.isOrgVerified === true;
     case 'disclosure.case.act_as':
       return actsAsParticipant(actor, resource);
+    case 'disclosure.advisory.read_public':
+      // CLEAR may be shared without limit (TLP 2.0); any other label stays with the case's participants.
+      return resource.isPublished && resource.tlp === 'CLEAR';
   }
 }
 

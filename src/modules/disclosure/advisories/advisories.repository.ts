@@ -75,7 +75,7 @@ export function findUnpublishedAdvisoryRows(db: Reader, coordinatorOrgIds: reado
 export function findDirectoryRows(db: Reader) {
   return db
     .selectFrom('disclosure_advisories')
-    .select(['tracking_id', 'initial_release_date', 'current_release_date'])
+    .select(['tracking_id', 'initial_release_date', 'current_release_date', 'published_at', 'tlp'])
     .where('published_at', 'is not', null)
     .where('tlp', '=', 'CLEAR')
     .orderBy('current_release_date', 'desc')
@@ -86,7 +86,15 @@ export function findDirectoryRows(db: Reader) {
 export function findPublishedDocument(db: Reader, trackingId: string) {
   return db
     .selectFrom('disclosure_advisories')
-    .select(['tracking_id', 'initial_release_date', 'csaf_json', 'csaf_sha256', 'csaf_signature'])
+    .select([
+      'tracking_id',
+      'initial_release_date',
+      'csaf_json',
+      'csaf_sha256',
+      'csaf_signature',
+      'published_at',
+      'tlp',
+    ])
     .where('tracking_id', '=', trackingId)
     .where('published_at', 'is not', null)
     .where('tlp', '=', 'CLEAR')

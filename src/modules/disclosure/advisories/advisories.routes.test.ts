@@ -319,6 +319,31 @@ describeEachDialect('disclosure: advisories, CSAF and the provider directory', (
     expect(stats.medianDaysToFixOrAdvisory).toBeGreaterThanOrEqual(0);
   });
 
+  it('keeps an advisory labelled other than CLEAR off the public page, the list and the CSAF directory', async () => {
+    const setTlp = (tlp: string) =>
+      t.database.db.updateTable('disclosure_advisories').set({ tlp }).where('id', '=', advisoryId).execute();
+    await setTlp('AMBER');
+    try {
+      expect((await anonymous(`/api/v1/advisories/${advisoryId}`)).statusCode).toBe(404);
+      expect((await anonymous(`/api/v1/advisories/${advisoryId}/csaf`)).statusCode).toBe(404);
+      expect((await anonymous('/api/v1/advisories')).json().items).toEqual([]);
+      expect((await anonymous('/.well-known/csaf/white/index.txt')).body).toBe('');
+      const year = String(new Date().getUTCFullYear());
+      expect(
+        (await anonymous(`/.well-known/csaf/white/${year}/${trackingId.toLowerCase()}.json`)).statusCode,
+      ).toBe(404);
+      // The case's own participants still read it.
+      const byVendor = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/advisories/${advisoryId}`,
+        headers: { 'x-participant-token': vendorToken },
+      });
+      expect(byVendor.statusCode).toBe(200);
+    } finally {
+      await setTlp('CLEAR');
+    }
+  });
+
   it('shows the reporter the outcome through the secret link', async () => {
     const view = await t.app.inject({
       method: 'GET',

@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { Actor } from '../../../core/access/index.ts';
+import { type Actor, can, type DisclosureAdvisoryResource } from '../../../core/access/index.ts';
 import { recordAudit } from '../../../core/audit/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
@@ -25,9 +25,9 @@ import { publishAdvisory } from './publish.ts';
 /** Tracking ids: <prefix>-<year>-<number>, e.g. CG-2026-0001. */
 const TRACKING_PREFIX = 'CG';
 
-/** Published at least once (its published version stays out while the next one is drafted) and CLEAR. */
-function isPublic(row: Pick<AdvisoryRow, 'published_at' | 'tlp'>): boolean {
-  return row.published_at !== null && row.tlp === 'CLEAR';
+/** Published at least once (its published version stays out while the next one is drafted), and its label. */
+export function advisoryResource(row: Pick<AdvisoryRow, 'published_at' | 'tlp'>): DisclosureAdvisoryResource {
+  return { type: 'disclosure_advisory', isPublished: row.published_at !== null, tlp: row.tlp };
 }
 
 /** The revision whose text is public: the one the latest published version was made from. */
@@ -51,7 +51,8 @@ async function getReadableAdvisory(ctx: AppContext, actor: Actor, id: string) {
     const loaded = await getViewableCase(ctx, actor, row.case_id);
     isCoordinator = loaded.viewer.isCoordinator;
   } catch (error) {
-    if (!(error instanceof AppError && error.status === 404) || !isPublic(row)) throw notFound('Advisory');
+    if (!(error instanceof AppError && error.status === 404)) throw error;
+    if (!can(actor, 'disclosure.advisory.read_public', advisoryResource(row))) throw notFound('Advisory');
   }
   return { row, isCoordinator };
 }
@@ -468,7 +469,10 @@ export async function listAdvisories(
     ...(before ? { beforePublishedAt: before } : {}),
     limit: limit + 1,
   });
-  const page = rows.slice(0, limit);
+  // The SQL filter, and the policy as its second opinion on every row.
+  const page = rows
+    .slice(0, limit)
+    .filter((row) => can(actor, 'disclosure.advisory.read_public', advisoryResource(row)));
   const coordinatorOrgIds =
     actor.type === 'user' ? actor.memberships.filter((m) => m.isOrgVerified).map((m) => m.orgId) : [];
   const unpublished = await findUnpublishedAdvisoryRows(ctx.db, coordinatorOrgIds);

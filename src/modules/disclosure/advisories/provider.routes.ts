@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ANONYMOUS, can } from '../../../core/access/index.ts';
 import { getInstanceKey } from '../../../core/openpgp/index.ts';
 import {
   buildChangesCsv,
@@ -10,6 +11,7 @@ import {
   csafOpenPgpKeyUrl,
 } from '../csaf/index.ts';
 import { findDirectoryRows, findPublishedDocument } from './advisories.repository.ts';
+import { advisoryResource } from './advisories.service.ts';
 
 /**
  * The CSAF 2.0 trusted-provider directory (section 7.1): provider-metadata.json, the TLP:WHITE folder with
@@ -40,8 +42,12 @@ export async function csafProviderRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const hidden = { schema: { hide: true } };
 
+  // Every file leaves through the policy too: only published TLP:CLEAR advisories, whoever asks.
+  const isPublic = (row: { published_at: string | null; tlp: string }) =>
+    can(ANONYMOUS, 'disclosure.advisory.read_public', advisoryResource(row));
+
   const entries = async () =>
-    (await findDirectoryRows(ctx.db)).map((row) => ({
+    (await findDirectoryRows(ctx.db)).filter(isPublic).map((row) => ({
       path: csafDirectoryPath(row.tracking_id, row.initial_release_date as string),
       currentReleaseDate: row.current_release_date as string,
     }));
@@ -114,7 +120,8 @@ export async function csafProviderRoutes(app: FastifyInstance): Promise<void> {
     if (!/^\d{4}$/.test(year) || !match) return reply.status(404).send();
     // Tracking ids are upper-case letters, digits and hyphens, so the file name gives the id back exactly.
     const document = await findPublishedDocument(ctx.db, (match[1] as string).toUpperCase());
-    if (!document?.csaf_json || !document.initial_release_date) return reply.status(404).send();
+    if (!document?.csaf_json || !document.initial_release_date || !isPublic(document))
+      return reply.status(404).send();
     if (
       csafDirectoryPath(document.tracking_id, document.initial_release_date) !== `${year}/${match[1]}.json`
     ) {
