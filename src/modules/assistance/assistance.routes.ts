@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { downloadHeaders } from '../../core/http/attachments.ts';
 import { unauthenticated } from '../../core/http/errors.ts';
 import * as schemas from './assistance.schemas.ts';
 import { acknowledgeRequest, closeRequest, decideRequest, postMessage } from './lifecycle.service.ts';
@@ -124,17 +125,9 @@ export async function assistanceRoutes(fastify: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const file = await getAttachment(ctx, request.actor, request.params.id, request.params.attachmentId);
-      const asciiName = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
       return reply
         .type(file.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
+        .headers(downloadHeaders(file.fileName, file.sha256))
         .send(file.data);
     },
   );

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { TLP_LABELS_ORDERED } from '../../core/access/index.ts';
+import { AttachmentInput } from '../../core/http/attachments.ts';
 import { pageOf } from '../../core/http/pagination.ts';
 import { SECTOR_CODES } from '../../core/reference/sectors.ts';
 import { POC_ROLES, POC_SERVICES } from '../contacts/index.ts';
@@ -40,18 +41,7 @@ const LanguageTag = Type.String({
 const FreeText = (maxLength: number, description?: string) =>
   Type.String({ maxLength, ...(description ? { description } : {}) });
 
-export const AttachmentInput = Type.Object(
-  {
-    fileName: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^/\\\\\\x00-\\x1f]+$' }),
-    mediaType: Type.String({
-      minLength: 3,
-      maxLength: 100,
-      pattern: '^[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*$',
-    }),
-    contentBase64: Type.String({ minLength: 1, contentEncoding: 'base64' }),
-  },
-  { additionalProperties: false },
-);
+export { AttachmentInput };
 
 export const CreateRequest = Type.Object(
   {

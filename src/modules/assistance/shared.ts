@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Static } from 'typebox';
 import { type Actor, authorize, can, type RecordResource } from '../../core/access/index.ts';
 import type { AppContext } from '../../core/context.ts';
-import { newId } from '../../core/db/ids.ts';
 import type { Trx } from '../../core/db/transaction.ts';
-import { AppError, badRequest, notFound } from '../../core/http/errors.ts';
+import {
+  type AttachmentInput,
+  type DecodedAttachment,
+  decodeAttachments as decodeFiles,
+} from '../../core/http/attachments.ts';
+import { AppError, notFound } from '../../core/http/errors.ts';
 import { type CurrentPoc, findCurrentPocs, findPocHolderUserIds } from '../contacts/index.ts';
 import {
   findRecipientPocRows,
@@ -14,7 +17,6 @@ import {
   type RecipientRow,
   type RequestRow,
 } from './assistance.repository.ts';
-import type { AttachmentInput } from './assistance.schemas.ts';
 import { requestRecord } from './audience.ts';
 
 /** A request with everything its audience depends on. */
@@ -88,41 +90,12 @@ export function servedMediaType(mediaType: string): string {
   return SAFE_MEDIA_TYPES.has(type) ? type : 'application/octet-stream';
 }
 
-export interface DecodedAttachment {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  data: Buffer;
-  size: number;
-  sha256: string;
-}
-
+/** Request attachments are decoded by core's one decoder (ids `rfx_…`). */
 export function decodeAttachments(
   ctx: AppContext,
   inputs: readonly Static<typeof AttachmentInput>[] | undefined,
 ): DecodedAttachment[] {
-  return (inputs ?? []).map((input) => {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64) || input.contentBase64.length % 4 !== 0) {
-      throw badRequest('invalid_base64', `The attachment ${input.fileName} is not valid base64.`);
-    }
-    const data = Buffer.from(input.contentBase64, 'base64');
-    if (data.length === 0) throw badRequest('empty_attachment', `The attachment ${input.fileName} is empty.`);
-    if (data.length > ctx.config.uploadLimitBytes) {
-      throw new AppError(
-        413,
-        'file_too_large',
-        `Attachments are limited to ${ctx.config.uploadLimitBytes} bytes each.`,
-      );
-    }
-    return {
-      id: newId('rfx'),
-      fileName: input.fileName,
-      mediaType: input.mediaType.toLowerCase(),
-      data,
-      size: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
-    };
-  });
+  return decodeFiles(inputs, { uploadLimitBytes: ctx.config.uploadLimitBytes, idPrefix: 'rfx' });
 }
 
 export async function insertAttachments(

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { downloadHeaders } from '../../../core/http/attachments.ts';
 import { unprocessable } from '../../../core/http/errors.ts';
 import { describeDecision, InvalidCvssVectorError, scoreCvss } from '../scoring/index.ts';
 import { actorWithReporterLink } from './reporter-link.ts';
@@ -122,17 +123,10 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = await actorWithReporterLink(ctx, request);
       const file = await getAttachment(ctx, actor, request.params.id, request.params.attachmentId);
-      const asciiName = file.file_name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      // Always a download, whatever type it claims: it may be exploit code.
       return reply
         .type('application/octet-stream')
-        .header(
-          'content-disposition',
-          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
+        .headers(downloadHeaders(file.file_name, file.sha256))
         .send(file.data);
     },
   );

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { AttachmentInput } from '../../../core/http/attachments.ts';
 import { pageOf } from '../../../core/http/pagination.ts';
 
 export const REPORT_STATUSES = ['received', 'acknowledged', 'tracked', 'coordinating', 'closed'] as const;
@@ -25,18 +26,7 @@ const literals = <const T extends readonly string[]>(values: T, options: Record<
 const Tristate = literals(TRISTATE);
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 
-export const AttachmentInput = Type.Object(
-  {
-    fileName: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^/\\\\\\x00-\\x1f]+$' }),
-    mediaType: Type.String({
-      minLength: 3,
-      maxLength: 100,
-      pattern: '^[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*$',
-    }),
-    contentBase64: Type.String({ minLength: 1, contentEncoding: 'base64' }),
-  },
-  { additionalProperties: false },
-);
+export { AttachmentInput };
 
 /** The report's fields, as a researcher writes them; the same shape is encrypted when sent encrypted. */
 export const ReportContent = Type.Object(

@@ -1,11 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Static } from 'typebox';
 import { type Actor, authorize, can, type VulnerabilityReportResource } from '../../../core/access/index.ts';
 import { recordAudit } from '../../../core/audit/audit.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction, type Trx } from '../../../core/db/transaction.ts';
-import { AppError, badRequest, notFound, unprocessable } from '../../../core/http/errors.ts';
+import {
+  type AttachmentInput,
+  type DecodedAttachment,
+  decodeAttachments as decodeFiles,
+} from '../../../core/http/attachments.ts';
+import { AppError, notFound, unprocessable } from '../../../core/http/errors.ts';
 import { decodeStringCursor, toPage } from '../../../core/http/pagination.ts';
 import { canonicalLanguageTags } from '../../contacts/index.ts';
 import { findProgramRow } from '../programs/programs.repository.ts';
@@ -25,7 +29,7 @@ import {
   findReportRows,
   type ReportRow,
 } from './reports.repository.ts';
-import type { AttachmentInput, CreateMessage, CreateReport, ReportQuery } from './reports.schemas.ts';
+import type { CreateMessage, CreateReport, ReportQuery } from './reports.schemas.ts';
 
 export function reportResource(row: Pick<ReportRow, 'id' | 'program_org_id' | 'reporter_user_id'>) {
   return {
@@ -72,41 +76,11 @@ export async function getReadableReport(ctx: AppContext, actor: Actor, id: strin
   return { row, role };
 }
 
-interface DecodedAttachment {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  data: Buffer;
-  size: number;
-  sha256: string;
-}
-
 function decodeAttachments(
   ctx: AppContext,
   inputs: readonly Static<typeof AttachmentInput>[] | undefined,
 ): DecodedAttachment[] {
-  return (inputs ?? []).map((input) => {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64) || input.contentBase64.length % 4 !== 0) {
-      throw badRequest('invalid_base64', `The attachment ${input.fileName} is not valid base64.`);
-    }
-    const data = Buffer.from(input.contentBase64, 'base64');
-    if (data.length === 0) throw badRequest('empty_attachment', `The attachment ${input.fileName} is empty.`);
-    if (data.length > ctx.config.uploadLimitBytes) {
-      throw new AppError(
-        413,
-        'file_too_large',
-        `Attachments are limited to ${ctx.config.uploadLimitBytes} bytes each.`,
-      );
-    }
-    return {
-      id: newId('vrf'),
-      fileName: input.fileName,
-      mediaType: input.mediaType.toLowerCase(),
-      data,
-      size: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
-    };
-  });
+  return decodeFiles(inputs, { uploadLimitBytes: ctx.config.uploadLimitBytes, idPrefix: 'vrf' });
 }
 
 async function insertAttachments(
