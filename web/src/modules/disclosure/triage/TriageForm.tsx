@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/errors.ts';
 import { useToast } from '../../../app/toasts.tsx';
 import { useErrorMessages } from '../../../lib/errorMessages.ts';
 import { useAction } from '../../../lib/useAction.ts';
@@ -9,7 +10,7 @@ import { CvssField } from './CvssField.tsx';
 import { useTriageErrorMessage } from './errors.ts';
 import { parseCweList } from './format.ts';
 import { useTriageLabels } from './labels.tsx';
-import { FieldApiError, getProgram, listMembers, updateReport } from './triageApi.ts';
+import { getProgram, listMembers, updateReport } from './triageApi.ts';
 import { PRIORITIES, type Report, TRISTATES, type Tristate, type UpdateReportBody } from './types.ts';
 
 const MAX_CWES = 10;
@@ -168,7 +169,7 @@ export function TriageForm({ report, prefill, onSaved }: TriageFormProps) {
   // A refusal the API ties to one field is shown there; anything else above the form.
   const error = save.error;
   const apiField =
-    error instanceof FieldApiError && error.field
+    error instanceof ApiError && error.field
       ? error.field
       : error?.code === 'invalid_cvss_vector'
         ? error.detail?.startsWith('cvssV4Vector')

@@ -1,5 +1,4 @@
 import { api, call } from '../../../api/client.ts';
-import { ApiError } from '../../../api/errors.ts';
 import type {
   ChangeStatusBody,
   MessageBody,
@@ -16,39 +15,6 @@ import type {
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
-/** An API error that also names the field the problem is about (the `field` member of the problem). */
-export class FieldApiError extends ApiError {
-  override readonly field: string | undefined;
-
-  constructor(error: ApiError, field: string | undefined) {
-    super(error.status, error.code, {
-      ...(error.detail !== undefined ? { detail: error.detail } : {}),
-      errors: error.errors,
-      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-    });
-    this.name = 'FieldApiError';
-    this.field = field;
-  }
-}
-
-/** Like `call`, keeping the problem's `field` member, which says which vector or id was refused. */
-async function callWithField<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) {
-  try {
-    return await call(request);
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const raw = await request.then(
-      (result) => result.error,
-      () => undefined,
-    );
-    const field =
-      typeof raw === 'object' && raw !== null && typeof (raw as { field?: unknown }).field === 'string'
-        ? (raw as { field: string }).field
-        : undefined;
-    throw new FieldApiError(error, field);
-  }
-}
-
 export function listReports(query: ReportQuery, cursor: string | undefined) {
   return call(
     api.GET('/api/v1/vulnerability-reports', {
@@ -60,13 +26,13 @@ export function listReports(query: ReportQuery, cursor: string | undefined) {
 export const getReport = (id: string) => call(api.GET('/api/v1/vulnerability-reports/{id}', byId(id)));
 
 export const updateReport = (id: string, body: UpdateReportBody) =>
-  callWithField(api.PATCH('/api/v1/vulnerability-reports/{id}', { ...byId(id), body }));
+  call(api.PATCH('/api/v1/vulnerability-reports/{id}', { ...byId(id), body }));
 
 export const changeStatus = (id: string, body: ChangeStatusBody) =>
   call(api.POST('/api/v1/vulnerability-reports/{id}/status', { ...byId(id), body }));
 
 export const recordSsvcDecision = (id: string, body: SsvcDecisionBody) =>
-  callWithField(api.POST('/api/v1/vulnerability-reports/{id}/ssvc-decisions', { ...byId(id), body }));
+  call(api.POST('/api/v1/vulnerability-reports/{id}/ssvc-decisions', { ...byId(id), body }));
 
 export const postMessage = (id: string, body: MessageBody) =>
   call(api.POST('/api/v1/vulnerability-reports/{id}/messages', { ...byId(id), body }));
