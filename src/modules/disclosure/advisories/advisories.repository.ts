@@ -49,6 +49,18 @@ export function findRevisionRows(db: Reader, advisoryId: string): Promise<Revisi
     .execute();
 }
 
+/** The revisions of several advisories at once (for lists), without their texts beyond the title. */
+export function findRevisionTitles(db: Reader, advisoryIds: readonly string[]) {
+  if (advisoryIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('disclosure_advisory_revisions')
+    .select(['advisory_id', 'number', 'title', 'review_status'])
+    .where('advisory_id', 'in', advisoryIds)
+    .orderBy('advisory_id')
+    .orderBy('number')
+    .execute();
+}
+
 /** Advisories published at least once, newest first: the public list, the feed and the CSAF directory. */
 export function findPublishedAdvisoryRows(
   db: Reader,

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction } from '../../../core/db/transaction.ts';
 import { AppError, conflict, notFound } from '../../../core/http/errors.ts';
+import { decodeStringCursor, encodeCursor } from '../../../core/http/pagination.ts';
 import { getViewableCase } from '../cases/case-access.ts';
 import { findCurrentEmbargoRow } from '../cases/cases.repository.ts';
 import { buildCsafDocument, validateCsaf } from '../csaf/index.ts';
@@ -15,6 +16,7 @@ import {
   findLastTrackingNumber,
   findPublishedAdvisoryRows,
   findRevisionRows,
+  findRevisionTitles,
   findUnpublishedAdvisoryRows,
   type RevisionRow,
 } from './advisories.repository.ts';
@@ -31,7 +33,10 @@ export function advisoryResource(row: Pick<AdvisoryRow, 'published_at' | 'tlp'>)
 }
 
 /** The revision whose text is public: the one the latest published version was made from. */
-function publishedRevision(row: AdvisoryRow, revisions: readonly RevisionRow[]): RevisionRow | undefined {
+function publishedRevision<R extends Pick<RevisionRow, 'number' | 'review_status'>>(
+  row: AdvisoryRow,
+  revisions: readonly R[],
+): R | undefined {
   const versions = JSON.parse(row.published_versions) as PublishedVersion[];
   const number = versions[versions.length - 1]?.revision;
   return number === undefined
@@ -450,10 +455,21 @@ function summaryOf(row: AdvisoryRow, title: string) {
   };
 }
 
-async function titleOf(ctx: AppContext, row: AdvisoryRow, isPublicList: boolean): Promise<string> {
-  const revisions = await findRevisionRows(ctx.db, row.id);
-  const shown = isPublicList ? publishedRevision(row, revisions) : revisions[revisions.length - 1];
-  return shown?.title ?? row.case_title;
+/** Titles for a list in one query: the published revision's for the public list, the latest for the coordinators'. */
+async function titlesOf(ctx: AppContext, rows: readonly AdvisoryRow[], isPublicList: boolean) {
+  const revisions = await findRevisionTitles(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  const byAdvisory = new Map<string, typeof revisions>();
+  for (const revision of revisions) {
+    byAdvisory.set(revision.advisory_id, [...(byAdvisory.get(revision.advisory_id) ?? []), revision]);
+  }
+  return rows.map((row) => {
+    const list = byAdvisory.get(row.id) ?? [];
+    const shown = isPublicList ? publishedRevision(row, list) : list[list.length - 1];
+    return summaryOf(row, shown?.title ?? row.case_title);
+  });
 }
 
 /** Published CLEAR advisories for everyone, newest first; the coordinators' own unpublished ones beside them. */
@@ -463,7 +479,7 @@ export async function listAdvisories(
   query: { cursor?: string; limit?: number },
 ) {
   const limit = query.limit ?? 50;
-  const before = query.cursor ? Buffer.from(query.cursor, 'base64url').toString('utf8') : undefined;
+  const before = decodeStringCursor(query.cursor);
   const rows = await findPublishedAdvisoryRows(ctx.db, {
     tlp: 'CLEAR',
     ...(before ? { beforePublishedAt: before } : {}),
@@ -478,12 +494,9 @@ export async function listAdvisories(
   const unpublished = await findUnpublishedAdvisoryRows(ctx.db, coordinatorOrgIds);
   const last = page[page.length - 1];
   return {
-    items: await Promise.all(page.map(async (row) => summaryOf(row, await titleOf(ctx, row, true)))),
-    unpublished: await Promise.all(
-      unpublished.map(async (row) => summaryOf(row, await titleOf(ctx, row, false))),
-    ),
-    nextCursor:
-      rows.length > limit && last?.published_at ? Buffer.from(last.published_at).toString('base64url') : null,
+    items: await titlesOf(ctx, page, true),
+    unpublished: await titlesOf(ctx, unpublished, false),
+    nextCursor: rows.length > limit && last?.published_at ? encodeCursor(last.published_at) : null,
   };
 }
 
