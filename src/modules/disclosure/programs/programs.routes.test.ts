@@ -163,6 +163,8 @@ describeEachDialect('disclosure: programs and security.txt', (dialect) => {
       [{ scopeIn: ['line\nbreak'] }, 400, 'validation_failed'],
       [{ safeHarbor: 'maybe' }, 400, 'validation_failed'],
       [{ orgId: 'org_missing' }, 404, 'not_found'],
+      [{ name: 'Bell \u0007 program' }, 422, 'invalid_program_terms'],
+      [{ scopeIn: ['tab\u000bseparated'] }, 422, 'invalid_program_terms'],
     ];
     for (const [overrides, status, code] of cases) {
       const response = await cast.vendor.admin.client.request({
@@ -176,6 +178,26 @@ describeEachDialect('disclosure: programs and security.txt', (dialect) => {
     }
     const after = await t.database.db.selectFrom('disclosure_programs').select('id').execute();
     expect(after.length).toBe(before.length);
+  });
+
+  it('writes the policy of an organization whose name holds a line break, as one line', async () => {
+    await t.database.db
+      .updateTable('organizations')
+      .set({ name: 'Acme Routers\u2028PSIRT' })
+      .where('id', '=', cast.vendor.orgId)
+      .execute();
+    try {
+      const program = await createProgram(cast.vendor.admin.client, cast.vendor.orgId);
+      const page = await anonymous(`/api/v1/disclosure-programs/${program.id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.json().policyText).toContain('Acme Routers PSIRT');
+    } finally {
+      await t.database.db
+        .updateTable('organizations')
+        .set({ name: 'Acme Routers PSIRT' })
+        .where('id', '=', cast.vendor.orgId)
+        .execute();
+    }
   });
 
   it('offers a security.txt for the organization to serve on its own domain', async () => {

@@ -8,8 +8,13 @@ import { conflict, notFound } from '../../../core/http/errors.ts';
 import { decodeStringCursor, toPage } from '../../../core/http/pagination.ts';
 import { findOrganizationRow } from '../../../core/orgs/orgs.repository.ts';
 import { canonicalLanguageTags, checkOpenPgpKey } from '../../contacts/index.ts';
-import type { PolicyLanguage } from './policy-text.ts';
-import { presentProgram, presentProgramSummary } from './programs.presenter.ts';
+import {
+  generatePolicyText,
+  type PolicyLanguage,
+  PolicyTermsError,
+  policyTermsProblem,
+} from './policy-text.ts';
+import { presentProgram, presentProgramSummary, programTerms } from './programs.presenter.ts';
 import { findProgramRow, findProgramRows, type ProgramRow } from './programs.repository.ts';
 import type { CreateProgram, ProgramQuery, UpdateProgram } from './programs.schemas.ts';
 
@@ -54,6 +59,38 @@ export async function listPrograms(ctx: AppContext, actor: Actor, query: Static<
   return toPage(readable, limit, (row) => row.id, presentProgramSummary);
 }
 
+/** New terms must make a policy the generator can write, before anything is stored (422 `invalid_program_terms`). */
+function checkTerms(
+  ctx: AppContext,
+  fields: Pick<
+    ProgramRow,
+    | 'name'
+    | 'scope_in'
+    | 'scope_out'
+    | 'safe_harbor'
+    | 'disclosure_policy'
+    | 'disclosure_days'
+    | 'acknowledge_days'
+    | 'triage_days'
+    | 'resolve_days'
+    | 'accepts_anonymous'
+    | 'offers_credit'
+    | 'openpgp_fingerprint'
+  > & { org_name?: string; name: string; kind?: string; org_kind?: string },
+) {
+  const row = {
+    ...fields,
+    org_name: fields.org_name ?? '',
+    org_kind: fields.org_kind ?? fields.kind ?? '',
+  } as ProgramRow;
+  try {
+    generatePolicyText(programTerms(row, `${ctx.config.publicUrl}/disclose/new`), 'en');
+  } catch (error) {
+    if (error instanceof PolicyTermsError) throw policyTermsProblem(error);
+    throw error;
+  }
+}
+
 async function checkedKey(armored: string | null | undefined) {
   if (armored === undefined) return undefined;
   if (armored === null) return { openpgp_key: null, openpgp_fingerprint: null, openpgp_expires_at: null };
@@ -77,6 +114,22 @@ export async function createProgram(ctx: AppContext, actor: Actor, input: Static
   const key = await checkedKey(input.openpgpKey);
   const id = newId('vdp');
   const now = nowIso();
+  checkTerms(ctx, {
+    org_name: org.name,
+    org_kind: org.kind,
+    name: input.name.trim(),
+    scope_in: JSON.stringify(input.scopeIn.map((line) => line.trim())),
+    scope_out: JSON.stringify(input.scopeOut.map((line) => line.trim())),
+    safe_harbor: input.safeHarbor,
+    disclosure_policy: input.disclosurePolicy,
+    disclosure_days: input.disclosureDays,
+    acknowledge_days: input.acknowledgeDays,
+    triage_days: input.triageDays,
+    resolve_days: input.resolveDays,
+    accepts_anonymous: input.acceptsAnonymous ? 1 : 0,
+    offers_credit: input.offersCredit ? 1 : 0,
+    openpgp_fingerprint: key?.openpgp_fingerprint ?? null,
+  });
   await inTransaction(ctx, async (trx) => {
     await trx
       .insertInto('disclosure_programs')
@@ -143,6 +196,23 @@ export async function updateProgram(
   const key = await checkedKey(input.openpgpKey);
   const now = nowIso();
   const isPublishing = input.status === 'published' && row.status !== 'published';
+  checkTerms(ctx, {
+    org_name: row.org_name,
+    org_kind: row.org_kind,
+    name: input.name?.trim() ?? row.name,
+    scope_in: input.scopeIn ? JSON.stringify(input.scopeIn.map((line) => line.trim())) : row.scope_in,
+    scope_out: input.scopeOut ? JSON.stringify(input.scopeOut.map((line) => line.trim())) : row.scope_out,
+    safe_harbor: input.safeHarbor ?? row.safe_harbor,
+    disclosure_policy: input.disclosurePolicy ?? row.disclosure_policy,
+    disclosure_days: input.disclosureDays ?? row.disclosure_days,
+    acknowledge_days: input.acknowledgeDays ?? row.acknowledge_days,
+    triage_days: input.triageDays ?? row.triage_days,
+    resolve_days: input.resolveDays ?? row.resolve_days,
+    accepts_anonymous:
+      input.acceptsAnonymous === undefined ? row.accepts_anonymous : input.acceptsAnonymous ? 1 : 0,
+    offers_credit: input.offersCredit === undefined ? row.offers_credit : input.offersCredit ? 1 : 0,
+    openpgp_fingerprint: key ? key.openpgp_fingerprint : row.openpgp_fingerprint,
+  });
   await inTransaction(ctx, async (trx) => {
     await trx
       .updateTable('disclosure_programs')
