@@ -9926,7 +9926,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge, track or close a report (with a close reason), or reopen it
-         * @description received → acknowledged | tracked | closed; closed → acknowledged. Close reasons: out_of_scope, duplicate (with duplicateOf), not_a_vulnerability, spam, declined, resolved. A wrong transition answers 409 `invalid_transition`.
+         * @description received → acknowledged | tracked | closed; acknowledged → tracked | closed; tracked → acknowledged | closed; coordinating (a case is open) → closed; closed → acknowledged (reopen). Close reasons: out_of_scope, duplicate (with duplicateOf), not_a_vulnerability, spam, declined, resolved. A wrong transition answers 409 `invalid_transition`.
          */
         post: {
             parameters: {

@@ -155,7 +155,7 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Acknowledge, track or close a report (with a close reason), or reopen it',
         description:
-          'received → acknowledged | tracked | closed; closed → acknowledged. Close reasons: out_of_scope, duplicate (with duplicateOf), not_a_vulnerability, spam, declined, resolved. A wrong transition answers 409 `invalid_transition`.',
+          'received → acknowledged | tracked | closed; acknowledged → tracked | closed; tracked → acknowledged | closed; coordinating (a case is open) → closed; closed → acknowledged (reopen). Close reasons: out_of_scope, duplicate (with duplicateOf), not_a_vulnerability, spam, declined, resolved. A wrong transition answers 409 `invalid_transition`.',
         params: IdParams,
         body: schemas.ChangeStatus,
         response: { 200: schemas.Report },
