@@ -445,6 +445,29 @@ describeInBrowser('coordinated vulnerability disclosure from report to advisory,
     await track.waitForURL(new RegExp(`/advisories/${advisoryId}$`));
     await track.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
 
+    // 10. Through the same link the researcher follows the case itself and writes to the coordinators.
+    const follow = await researcher.newPage();
+    await follow.goto(secretLink);
+    await follow.getByRole('link', { name: 'Follow the case' }).click();
+    await follow.waitForURL(/\/reports\/track\/case\?case=case_/);
+    await follow.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    expect(follow.url()).not.toContain('token');
+    await follow.getByRole('tab', { name: 'Messages' }).click();
+    await follow.getByRole('tab', { name: 'Private, with the coordinators' }).click();
+    const question = 'Thank you. May I publish my write-up now that the advisory is out?';
+    await follow.getByLabel('Private message').fill(question);
+    await follow.getByRole('button', { name: 'Send' }).click();
+    await follow.locator('.cg-case-message', { hasText: question }).waitFor();
+    await expectNoSeriousViolations(follow, 'reporter, case');
+    const stored = await db
+      .selectFrom('disclosure_case_messages as m')
+      .innerJoin('disclosure_case_participants as p', 'p.id', 'm.author_participant_id')
+      .select(['p.role', 'm.channel_participant_id'])
+      .where('m.body', '=', question)
+      .executeTakeFirstOrThrow();
+    expect(stored.role).toBe('reporter');
+    expect(stored.channel_participant_id).not.toBeNull();
+
     // The same tracking page in Arabic, right to left.
     const arabic = await (await newContext('ar')).newPage();
     await arabic.goto(secretLink);

@@ -83,6 +83,11 @@ const ReportTrackPage = lazy(() =>
     default: module.ReportTrackPage,
   })),
 );
+const ReportCasePage = lazy(() =>
+  import('../modules/disclosure/DisclosurePublicRoutes.tsx').then((module) => ({
+    default: module.ReportCasePage,
+  })),
+);
 const TriageRoutes = lazy(() =>
   import('../modules/disclosure/TriageRoutes.tsx').then((module) => ({ default: module.TriageRoutes })),
 );
@@ -189,6 +194,7 @@ export function AppRoutes() {
         <Route path="/checks/*" element={<ExercisesRoutes />} />
         <Route path="/disclose/*" element={<DisclosurePublicRoutes />} />
         <Route path="/reports/track" element={<ReportTrackPage />} />
+        <Route path="/reports/track/case" element={<ReportCasePage />} />
         <Route path="/disclosure/reports/*" element={<TriageRoutes />} />
         <Route path="/disclosure/cases/*" element={<CasesRoutes />} />
         <Route path="/cases/join" element={<CaseJoinPage />} />

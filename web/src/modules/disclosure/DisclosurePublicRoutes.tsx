@@ -23,6 +23,10 @@ const LazyReportTrackPage = lazy(() =>
   import('./reporter/ReportTrackPage.tsx').then((module) => ({ default: module.ReportTrackPage })),
 );
 
+const LazyReportCasePage = lazy(() =>
+  import('./reporter/ReportCasePage.tsx').then((module) => ({ default: module.ReportCasePage })),
+);
+
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return <Suspense fallback={<PageSpinner label={t('common.loading')} />}>{children}</Suspense>;
@@ -66,6 +70,15 @@ export function ReportTrackPage() {
   return (
     <Loading>
       <LazyReportTrackPage />
+    </Loading>
+  );
+}
+
+/** /reports/track/case?case=…: the case a report became, opened with the report's secret link. */
+export function ReportCasePage() {
+  return (
+    <Loading>
+      <LazyReportCasePage />
     </Loading>
   );
 }

@@ -255,7 +255,10 @@ function ReportView({ report, token, onChange, onForget }: ReportViewProps) {
                     </>
                   ) : (
                     t('reporter.track.outcomeCase')
-                  )}
+                  )}{' '}
+                  <Link to={`/reports/track/case?case=${encodeURIComponent(report.caseId)}`}>
+                    {t('reporter.track.openCase')}
+                  </Link>
                 </dd>
               </>
             )}
