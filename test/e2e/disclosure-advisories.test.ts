@@ -8,7 +8,7 @@ import { type Client, signIn } from '../harness/app.ts';
 import { createMember, signInInBrowser } from './accounts.ts';
 import {
   describeInBrowser,
-  findSeriousA11yViolations,
+  expectNoSeriousA11yViolations,
   launchBrowser,
   type Stack,
   startStack,
@@ -48,13 +48,6 @@ describeInBrowser(
 
     const shot = (page: Page, name: string) =>
       page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-    async function expectNoSeriousViolations(page: Page, where: string) {
-      const violations = await findSeriousA11yViolations(page);
-      expect(
-        violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-        where,
-      ).toEqual([]);
-    }
     async function newContext(locale = 'en-GB') {
       const context = await browser.newContext({ locale, timezoneId: 'Europe/Paris' });
       context.setDefaultTimeout(15_000);
@@ -220,7 +213,7 @@ describeInBrowser(
       await authorPage.getByRole('button', { name: 'Save the draft' }).click();
       await authorPage.getByText('This field is required.').first().waitFor();
       await authorPage.getByLabel('Address of reference 1').fill('https://acme.example/security/rt-1000');
-      await expectNoSeriousViolations(authorPage, 'new advisory form');
+      await expectNoSeriousA11yViolations(authorPage, 'new advisory form');
       await shot(authorPage, '01-new-advisory-en');
       await authorPage.getByRole('button', { name: 'Save the draft' }).click();
       await authorPage.waitForURL(/\/advisories\/adv_[0-9a-z]+$/);
@@ -232,7 +225,7 @@ describeInBrowser(
       const validation = authorPage.getByRole('region', { name: 'CSAF validation' });
       await validation.getByText('Valid', { exact: true }).first().waitFor();
       expect(await validation.getByText('Valid', { exact: true }).count()).toBe(2);
-      await expectNoSeriousViolations(authorPage, 'advisory working area');
+      await expectNoSeriousA11yViolations(authorPage, 'advisory working area');
       await shot(authorPage, '02-draft-working-area-en');
       await authorPage.getByRole('button', { name: 'Ask for review' }).click();
       await authorPage.getByText(/^Revision 1 is waiting for another coordinator.s review\./).waitFor();
@@ -316,7 +309,7 @@ describeInBrowser(
         .getByText(/Version 1/)
         .first()
         .waitFor();
-      await expectNoSeriousViolations(publicPage, 'public advisory page');
+      await expectNoSeriousA11yViolations(publicPage, 'public advisory page');
       await shot(publicPage, '05-public-advisory-en');
 
       // The CSAF document behind the download link is valid, and so is the VEX document.
@@ -351,7 +344,7 @@ describeInBrowser(
       expect(await outcomes.getByRole('row', { name: /Coordinate/ }).textContent()).toContain('1');
       const published = publicPage.locator('.cg-stats-tile', { hasText: 'Advisories published' });
       expect(await published.locator('dd').textContent()).toBe('1');
-      await expectNoSeriousViolations(publicPage, 'statistics page');
+      await expectNoSeriousA11yViolations(publicPage, 'statistics page');
       await shot(publicPage, '06-statistics-en');
 
       // 7. The same pages in Arabic, right to left.
@@ -360,7 +353,7 @@ describeInBrowser(
       await arabic.getByRole('heading', { name: CASE_TITLE, level: 1 }).waitFor();
       expect(await arabic.evaluate(() => document.documentElement.dir)).toBe('rtl');
       await arabic.getByText('لا رد حتى الآن').first().waitFor();
-      await expectNoSeriousViolations(arabic, 'public advisory page in Arabic');
+      await expectNoSeriousA11yViolations(arabic, 'public advisory page in Arabic');
       await shot(arabic, '07-public-advisory-ar');
       await arabic.goto(`${stack.baseUrl}/advisories`);
       await arabic.getByRole('link', { name: trackingId }).waitFor();
@@ -397,7 +390,7 @@ describeInBrowser(
       await page.getByLabel('Vulnerabilities retained').fill('2');
       await page.getByRole('button', { name: 'Record the figures' }).click();
       await page.getByText('The figures for 2026-H1 are recorded.').waitFor();
-      await expectNoSeriousViolations(page, 'statistics page with the equities form');
+      await expectNoSeriousA11yViolations(page, 'statistics page with the equities form');
       await shot(page, '10-equities-en');
 
       const anonymous = await (await newContext()).newPage();

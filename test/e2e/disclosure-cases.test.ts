@@ -5,13 +5,13 @@ import { createProgram, reportContent } from '../../src/modules/disclosure/test-
 import { createOrganization } from '../factories.ts';
 import { signIn } from '../harness/app.ts';
 import { createMember, signInInBrowser } from './accounts.ts';
+import { dayAhead, invitationLink as invitationLinkIn, offsetHours } from './disclosure-support.ts';
 import {
   describeInBrowser,
-  findSeriousA11yViolations,
+  expectNoSeriousA11yViolations,
   launchBrowser,
   type Stack,
   startStack,
-  waitForMail,
 } from './harness.ts';
 
 const SHOTS = '/tmp/e2e-disclosure-cases';
@@ -33,20 +33,6 @@ type CaseJson = {
     statements: { status: string }[] | null;
   }[];
 };
-
-/** The day `days` ahead as YYYY-MM-DD, far enough from a change of clocks not to matter here. */
-function dayAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Paris's offset from UTC in hours on a day, read from the platform's zone data, not from the page's code. */
-function parisOffsetHours(day: string): number {
-  const name =
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(`${day}T12:00:00Z`))
-      .find((part) => part.type === 'timeZoneName')?.value ?? '';
-  return Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? 0);
-}
 
 describeInBrowser('coordinated disclosure case, in Chromium', () => {
   let stack: Stack;
@@ -76,20 +62,7 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     );
     return context;
   };
-  const expectNoSeriousViolations = async (page: Page, where: string) => {
-    const violations = await findSeriousA11yViolations(page);
-    expect(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      where,
-    ).toEqual([]);
-  };
-  const invitationLink = async (to: string) => {
-    const mail = await waitForMail(stack.smtp, to, /\/cases\/join#/);
-    const link = /https?:\/\/\S+\/cases\/join#\S+/.exec(mail)?.[0];
-    const caseId = /\[(case_[0-9a-z]{26})\]/.exec(mail)?.[1];
-    expect(link, 'the invitation mail carries the link').toBeDefined();
-    return { link: link!, caseId: caseId! };
-  };
+  const invitationLink = (to: string) => invitationLinkIn(stack.smtp, to);
   /** Opens a participant's link in a fresh browser without an account; the mail's subject gives the case id if the link does not. */
   const openAsLinkHolder = async (context: BrowserContext, invitation: { link: string; caseId: string }) => {
     const page = await context.newPage();
@@ -198,7 +171,7 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     // 2. It proposes an embargo ending at 18:00 Paris time in about two months, and puts it in force.
     const day = dayAhead(60);
     const expectedEnd = new Date(
-      Date.parse(`${day}T18:00:00Z`) - parisOffsetHours(day) * 3_600_000,
+      Date.parse(`${day}T18:00:00Z`) - offsetHours(day, 'Europe/Paris') * 3_600_000,
     ).toISOString();
     await coordinatorPage.getByRole('tab', { name: 'Overview' }).click();
     await coordinatorPage.getByLabel('Embargo ends').fill(`${day}T18:00`);
@@ -218,7 +191,7 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     expect(banner).toContain('18:00 CE');
     expect(banner).toContain(`(${utcTime} UTC)`);
     await shot(coordinatorPage, '02-embargo');
-    await expectNoSeriousViolations(coordinatorPage, 'coordinator, overview');
+    await expectNoSeriousA11yViolations(coordinatorPage, 'coordinator, overview');
 
     // 3. The first vendor opens its link without an account, in New York, and answers.
     const vendorAContext = await newContext('America/New_York');
@@ -233,7 +206,7 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     await vendorA.getByLabel('New statement').fill(STATEMENT);
     await vendorA.getByRole('button', { name: 'Submit for review' }).click();
     await vendorA.getByText('Awaiting review').waitFor();
-    await expectNoSeriousViolations(vendorA, 'vendor, response');
+    await expectNoSeriousA11yViolations(vendorA, 'vendor, response');
     await shot(vendorA, '03-vendor-response');
     await vendorA.getByRole('tab', { name: 'Messages' }).click();
     await vendorA.getByRole('tab', { name: 'Private, with the coordinators' }).click();
@@ -243,7 +216,7 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     // A reload keeps the link for this tab, so the page still works.
     await vendorA.reload();
     await vendorA.locator('.cg-case-message', { hasText: PRIVATE_MESSAGE }).waitFor();
-    await expectNoSeriousViolations(vendorA, 'vendor, private thread');
+    await expectNoSeriousA11yViolations(vendorA, 'vendor, private thread');
     await shot(vendorA, '04-vendor-thread');
 
     // 4. The second vendor, with its own link, sees neither the first's status nor its private message.
@@ -262,7 +235,7 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     await coordinatorPage.goto(`${stack.baseUrl}/disclosure/cases/${caseId}?tab=participants`);
     await rowA.locator('.cg-case-status-fixed').waitFor();
     await rowB.locator('.cg-case-status-no_response').waitFor();
-    await expectNoSeriousViolations(coordinatorPage, 'coordinator, participants');
+    await expectNoSeriousA11yViolations(coordinatorPage, 'coordinator, participants');
     await shot(coordinatorPage, '06-participants');
     await coordinatorPage.getByRole('tab', { name: 'Overview' }).click();
     const queue = coordinatorPage.getByRole('region', { name: 'Statements awaiting review' });
@@ -290,7 +263,7 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     await coordinatorPage.getByRole('tab', { name: 'Overview' }).click();
     await coordinatorPage.getByText('The embargo has ended: the details became public').waitFor();
     expect((await readCase()).embargo).toMatchObject({ state: 'exited', exitReason: 'public' });
-    await expectNoSeriousViolations(coordinatorPage, 'coordinator, embargo ended');
+    await expectNoSeriousA11yViolations(coordinatorPage, 'coordinator, embargo ended');
     await shot(coordinatorPage, '07-public');
 
     // The same pages in Arabic, right to left.
@@ -422,7 +395,9 @@ describeInBrowser('coordinated disclosure case, in Chromium', () => {
     const saved = (await api.request({ method: 'GET', url: `/api/v1/disclosure-cases/${caseId}` })).json();
     expect(saved.cveId).toBe('CVE-2026-12345');
     expect(saved.targetDate).toBe(
-      new Date(Date.parse(`${targetDay}T12:00:00Z`) - parisOffsetHours(targetDay) * 3_600_000).toISOString(),
+      new Date(
+        Date.parse(`${targetDay}T12:00:00Z`) - offsetHours(targetDay, 'Europe/Paris') * 3_600_000,
+      ).toISOString(),
     );
     // The coordinators may set a vendor's status; "not affected" needs its VEX justification.
     await page.getByRole('tab', { name: /Participants/ }).click();

@@ -18,7 +18,7 @@ import { createOrganization } from '../factories.ts';
 import { generateRecipientKey, type RecipientKey } from '../fixtures/openpgp.ts';
 import { signIn } from '../harness/app.ts';
 import { createMember, signInInBrowser } from './accounts.ts';
-import { describeInBrowser, findSeriousA11yViolations, launchBrowser } from './harness.ts';
+import { describeInBrowser, expectNoSeriousA11yViolations, launchBrowser } from './harness.ts';
 
 const SHOTS = '/tmp/e2e-disclosure-intake';
 
@@ -122,13 +122,6 @@ describeInBrowser('vulnerability report intake, in Chromium', () => {
     );
     return context;
   };
-  const expectNoSeriousViolations = async (page: Page, where: string) => {
-    const violations = await findSeriousA11yViolations(page);
-    expect(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      where,
-    ).toEqual([]);
-  };
 
   it('takes an encrypted report from an anonymous researcher to the program, and a reply back', async () => {
     const db = stack.app.ctx.db;
@@ -203,7 +196,7 @@ describeInBrowser('vulnerability report intake, in Chromium', () => {
     expect(await page.locator('.cg-policy-text').textContent()).toContain(
       'Grid SCADA gateways (model X-100)',
     );
-    await expectNoSeriousViolations(page, 'program page');
+    await expectNoSeriousA11yViolations(page, 'program page');
     await shot(page, '02-program');
     // Nothing of OpenPGP is downloaded to read a program.
     expect(await hasLoadedOpenpgp()).toBe(false);
@@ -226,7 +219,7 @@ describeInBrowser('vulnerability report intake, in Chromium', () => {
       buffer: Buffer.from(ATTACHMENT.text),
     });
     await page.locator('.cg-vdp-file-name', { hasText: ATTACHMENT.name }).waitFor();
-    await expectNoSeriousViolations(page, 'report form');
+    await expectNoSeriousA11yViolations(page, 'report form');
     await shot(page, '03-form');
     const sendButton = page.getByRole('button', { name: 'Encrypt and send the report' });
     await sendButton.click();
@@ -306,7 +299,7 @@ describeInBrowser('vulnerability report intake, in Chromium', () => {
     expect(download.suggestedFilename()).toBe('attachment-1.pgp');
     const downloadedPath = await download.path();
     expect(Buffer.compare(readFileSync(downloadedPath), Buffer.from(files[0]!.data))).toBe(0);
-    await expectNoSeriousViolations(trackPage, 'tracking page');
+    await expectNoSeriousA11yViolations(trackPage, 'tracking page');
     await shot(trackPage, '05-track');
 
     // 6. It replies; the reply is encrypted to the program's key too.
@@ -358,7 +351,7 @@ describeInBrowser('vulnerability report intake, in Chromium', () => {
     await shot(arabicPage, '07-program-ar');
     await arabicPage.getByRole('link', { name: 'الإبلاغ عن ثغرة' }).first().click();
     await arabicPage.getByRole('heading', { name: 'الإبلاغ عن ثغرة', level: 1 }).waitFor();
-    await expectNoSeriousViolations(arabicPage, 'report form in Arabic');
+    await expectNoSeriousA11yViolations(arabicPage, 'report form in Arabic');
     await shot(arabicPage, '08-form-ar');
     await arabicPage.goto(link);
     await arabicPage.getByRole('heading', { name: 'بلاغك عن الثغرة', level: 1 }).waitFor();

@@ -7,13 +7,13 @@ import { createOrganization } from '../factories.ts';
 import { generateRecipientKey } from '../fixtures/openpgp.ts';
 import { signIn } from '../harness/app.ts';
 import { createMember, signInInBrowser } from './accounts.ts';
+import { dayAhead, invitationLink as invitationLinkIn, offsetHours } from './disclosure-support.ts';
 import {
   describeInBrowser,
-  findSeriousA11yViolations,
+  expectNoSeriousA11yViolations,
   launchBrowser,
   type Stack,
   startStack,
-  waitForMail,
 } from './harness.ts';
 
 const SHOTS = '/tmp/e2e-disclosure-journey';
@@ -39,20 +39,6 @@ const VENDOR_B = {
   product: 'VM-3',
   version: '1.4',
 };
-
-/** The day `days` ahead as YYYY-MM-DD, far enough from a change of clocks not to matter here. */
-function dayAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The zone's offset from UTC in hours on a day, read from the platform's zone data, not from the page's code. */
-function offsetHours(day: string, timeZone: string): number {
-  const name =
-    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(`${day}T12:00:00Z`))
-      .find((part) => part.type === 'timeZoneName')?.value ?? '';
-  return Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? 0);
-}
 
 describeInBrowser('coordinated vulnerability disclosure from report to advisory, in Chromium', () => {
   let stack: Stack;
@@ -82,20 +68,7 @@ describeInBrowser('coordinated vulnerability disclosure from report to advisory,
     );
     return context;
   };
-  const expectNoSeriousViolations = async (page: Page, where: string) => {
-    const violations = await findSeriousA11yViolations(page);
-    expect(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      where,
-    ).toEqual([]);
-  };
-  const invitationLink = async (to: string) => {
-    const mail = await waitForMail(stack.smtp, to, /\/cases\/join#/);
-    const link = /https?:\/\/\S+\/cases\/join#\S+/.exec(mail)?.[0];
-    const caseId = /\[(case_[0-9a-z]{26})\]/.exec(mail)?.[1];
-    expect(link, `the invitation mail to ${to} carries the link`).toBeDefined();
-    return { link: link ?? '', caseId: caseId ?? '' };
-  };
+  const invitationLink = (to: string) => invitationLinkIn(stack.smtp, to);
 
   it('takes an encrypted report through triage, a case with two vendors and an embargo to a public advisory the researcher sees', async () => {
     const db = stack.app.ctx.db;
@@ -134,7 +107,7 @@ describeInBrowser('coordinated vulnerability disclosure from report to advisory,
     await form.getByLabel('Description', { exact: true }).fill(DESCRIPTION);
     await form.getByLabel('Credit me by name').check();
     await form.getByLabel('Name or pseudonym to credit').fill(CREDIT_NAME);
-    await expectNoSeriousViolations(form, 'report form');
+    await expectNoSeriousA11yViolations(form, 'report form');
     await shot(form, '01-report-form');
     await form.getByRole('button', { name: 'Encrypt and send the report' }).click();
     await form.getByRole('heading', { name: 'Save this link now' }).waitFor();
@@ -224,7 +197,7 @@ describeInBrowser('coordinated vulnerability disclosure from report to advisory,
     await acknowledge.getByLabel('Note to the reporter').fill('Thank you: we are bringing in the vendors.');
     await acknowledge.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await acknowledge.waitFor({ state: 'hidden' });
-    await expectNoSeriousViolations(c1, 'report page');
+    await expectNoSeriousA11yViolations(c1, 'report page');
     await shot(c1, '03-report-triaged');
     const triaged = await db
       .selectFrom('vulnerability_reports')
@@ -336,7 +309,7 @@ describeInBrowser('coordinated vulnerability disclosure from report to advisory,
       .where('case_id', '=', caseId)
       .executeTakeFirstOrThrow();
     expect(activeEmbargo).toEqual({ state: 'active', ends_at: expectedEnd });
-    await expectNoSeriousViolations(c1, 'case page under embargo');
+    await expectNoSeriousA11yViolations(c1, 'case page under embargo');
     await shot(c1, '05-case-embargo');
     await c1.getByRole('button', { name: 'End the embargo now' }).click();
     const endDialog = c1.getByRole('dialog', { name: 'End the embargo now?' });
@@ -418,7 +391,7 @@ describeInBrowser('coordinated vulnerability disclosure from report to advisory,
     expect(await products.getByRole('row', { name: new RegExp(VENDOR_A.product) }).textContent()).toContain(
       'Fixed',
     );
-    await expectNoSeriousViolations(publicPage, 'public advisory page');
+    await expectNoSeriousA11yViolations(publicPage, 'public advisory page');
     await shot(publicPage, '06-public-advisory');
 
     const csafHref = await publicPage
@@ -458,7 +431,7 @@ describeInBrowser('coordinated vulnerability disclosure from report to advisory,
     await follow.getByLabel('Private message').fill(question);
     await follow.getByRole('button', { name: 'Send' }).click();
     await follow.locator('.cg-case-message', { hasText: question }).waitFor();
-    await expectNoSeriousViolations(follow, 'reporter, case');
+    await expectNoSeriousA11yViolations(follow, 'reporter, case');
     const stored = await db
       .selectFrom('disclosure_case_messages as m')
       .innerJoin('disclosure_case_participants as p', 'p.id', 'm.author_participant_id')

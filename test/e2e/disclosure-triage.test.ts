@@ -9,7 +9,7 @@ import { signIn } from '../harness/app.ts';
 import { createMember, signInInBrowser } from './accounts.ts';
 import {
   describeInBrowser,
-  findSeriousA11yViolations,
+  expectNoSeriousA11yViolations,
   launchBrowser,
   type Stack,
   startStack,
@@ -42,13 +42,6 @@ describeInBrowser('triage of an encrypted vulnerability report, in Chromium', ()
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  async function expectNoSeriousViolations(page: Page, where: string) {
-    const violations = await findSeriousA11yViolations(page);
-    expect(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      where,
-    ).toEqual([]);
-  }
 
   it('decrypts a report in the browser, scores it, records an SSVC decision and acknowledges it', async () => {
     const db = stack.app.ctx.db;
@@ -111,7 +104,7 @@ describeInBrowser('triage of an encrypted vulnerability report, in Chromium', ()
     await row.waitFor();
     expect(await row.textContent()).toContain('Encrypted report');
     expect(await row.textContent()).not.toContain('quartzheron');
-    await expectNoSeriousViolations(page, 'queue');
+    await expectNoSeriousA11yViolations(page, 'queue');
     await shot(page, '01-queue-en');
 
     // 2. It opens the report and decrypts it with the private key file, in the browser.
@@ -252,7 +245,7 @@ describeInBrowser('triage of an encrypted vulnerability report, in Chromium', ()
     await dialog.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.cg-triage-thread').getByText(NOTE).waitFor();
-    await expectNoSeriousViolations(page, 'report page');
+    await expectNoSeriousA11yViolations(page, 'report page');
     await shot(page, '04-acknowledged-en');
 
     // The reporter, holding only the secret link, sees the new status and the note.
@@ -292,7 +285,7 @@ describeInBrowser('triage of an encrypted vulnerability report, in Chromium', ()
       .getByRole('row', { name: new RegExp(reportId) })
       .getByText('تنسيق')
       .waitFor();
-    await expectNoSeriousViolations(page, 'queue in Arabic');
+    await expectNoSeriousA11yViolations(page, 'queue in Arabic');
     await shot(page, '06-queue-ar');
   }, 120_000);
 });

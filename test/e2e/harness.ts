@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/core/db/database.ts';
@@ -154,4 +154,13 @@ export async function findSeriousA11yViolations(page: Page): Promise<AxeViolatio
     return result.violations as AxeViolation[];
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails with a readable list (rule, help, where) when the page has serious or critical axe-core violations. */
+export async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
+  const violations = await findSeriousA11yViolations(page);
+  expect(
+    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    where,
+  ).toEqual([]);
 }
