@@ -6,6 +6,7 @@ import { assistance } from './assistance/index.ts';
 import { contacts } from './contacts/index.ts';
 import { disclosure } from './disclosure/index.ts';
 import { exercises } from './exercises/index.ts';
+import { incidents } from './incidents/index.ts';
 import { participation } from './participation/index.ts';
 
 /** Work a module runs on a schedule in the server process, e.g. closing periods that have ended. */
@@ -27,7 +28,14 @@ export interface ModuleDefinition {
   jobs: ModuleJob[];
 }
 
-export const MODULES: ModuleDefinition[] = [participation, contacts, assistance, exercises, disclosure];
+export const MODULES: ModuleDefinition[] = [
+  participation,
+  contacts,
+  assistance,
+  exercises,
+  disclosure,
+  incidents,
+];
 
 export const MODULE_MIGRATIONS: Record<string, Migration> = Object.assign(
   {},

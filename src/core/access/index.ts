@@ -19,6 +19,8 @@ export type {
   DisclosureAdvisoryResource,
   DisclosureCaseResource,
   DisclosureProgramResource,
+  IncidentEditorialState,
+  IncidentResource,
   ObjectionResource,
   OrganizationResource,
   ParticipantSeatResource,
@@ -29,6 +31,7 @@ export type {
   RecordSideResource,
   Resource,
   ResourceFor,
+  SharingCollectionResource,
   VulnerabilityReportResource,
 } from './policy.ts';
 export {

@@ -2,6 +2,7 @@ import { forbidden, unauthenticated } from '../http/errors.ts';
 import type { OrgRole, VerificationStatus } from '../orgs/kinds.ts';
 import type { Actor, UserActor } from './actor.ts';
 import { isInRecordAudience, type ReadScope, type RecordResource } from './audience.ts';
+import type { Visibility } from './visibility.ts';
 
 /** The platform as a whole: actions that belong to no single organization. */
 export interface PlatformResource {
@@ -123,6 +124,37 @@ export interface DisclosureAdvisoryResource {
   tlp: string;
 }
 
+/** Where an incident record stands in its editorial workflow. */
+export type IncidentEditorialState = 'draft' | 'review' | 'published' | 'withdrawn';
+
+/**
+ * An incident record. Its owner organization writes and reviews it; once published (or withdrawn, which keeps
+ * it readable with its corrections log) its visibility and TLP label decide who reads it.
+ */
+export interface IncidentResource {
+  type: 'incident';
+  editorialState: IncidentEditorialState;
+  /** The record's audience: visibility, TLP, owner organization, and the organizations and people it names. */
+  record: RecordResource;
+  /** The member who sent the current text to review: a second member approves it. */
+  submittedByUserId: string | null;
+}
+
+/**
+ * A collection of shared threat objects (a TAXII 2.1 collection): who may list and read it, and which
+ * organizations may add to it. Each object in it is still read as a record of its own (`record.read`).
+ */
+export interface SharingCollectionResource {
+  type: 'sharing_collection';
+  /** `null`: a collection of the instance itself, run by the secretariat. */
+  ownerOrgId: string | null;
+  visibility: Visibility;
+  /** The organizations a `participants` collection is shared with. */
+  memberOrgIds: readonly string[];
+  /** The organizations that may add objects, besides the owner. */
+  writerOrgIds: readonly string[];
+}
+
 /** Each action and the only kind of resource it applies to. */
 interface ResourceByAction {
   'organization.create': PlatformResource;
@@ -206,6 +238,22 @@ interface ResourceByAction {
    * advisory is read through the case (coordinate or act_as).
    */
   'disclosure.advisory.read_public': DisclosureAdvisoryResource;
+  /** Record a new incident on behalf of an organization. */
+  'incident.record': OrganizationResource;
+  /** Read an incident: a draft within its organization, a published one within its audience. */
+  'incident.read': IncidentResource;
+  /** Edit, submit to review, correct or withdraw an incident, as a member of its organization. */
+  'incident.edit': IncidentResource;
+  /** Approve an incident under review for publication, or return it: a member other than the submitter. */
+  'incident.review': IncidentResource;
+  /** List a collection and read the objects in it that one may read. */
+  'sharing.collection.read': SharingCollectionResource;
+  /** Add objects to a collection (TAXII POST). */
+  'sharing.collection.write': SharingCollectionResource;
+  /** Create, change or retire a collection. */
+  'sharing.collection.manage': SharingCollectionResource;
+  /** Set up and run the TAXII feeds an organization polls from other servers. */
+  'sharing.feed.manage': OrganizationResource;
 }
 
 export type Action = keyof ResourceByAction;
@@ -431,7 +479,63 @@ export function can(actor: Actor, ...[action, resource]: AccessRequest): boolean
     case 'disclosure.advisory.read_public':
       // CLEAR may be shared without limit (TLP 2.0); any other label stays with the case's participants.
       return resource.isPublished && resource.tlp === 'CLEAR';
+    case 'incident.record':
+      // An incident record speaks for the organization that keeps it, so only verified organizations record.
+      return membershipIn(actor, resource.id)?.isOrgVerified === true;
+    case 'incident.read': {
+      // Drafts and texts under review stay inside the owner organization; TLP:RED stays with the named people
+      // even there. No secretariat bypass either way.
+      const isOut = resource.editorialState === 'published' || resource.editorialState === 'withdrawn';
+      const isOwnerMember =
+        resource.record.ownerOrgId !== null && roleIn(actor, resource.record.ownerOrgId) !== null;
+      return (isOut || isOwnerMember) && isInRecordAudience(readScope(actor), resource.record);
+    }
+    case 'incident.edit':
+      return isIncidentEditor(actor, resource);
+    case 'incident.review':
+      return (
+        isIncidentEditor(actor, resource) &&
+        actor.type === 'user' &&
+        resource.submittedByUserId !== null &&
+        actor.userId !== resource.submittedByUserId
+      );
+    case 'sharing.collection.read':
+      return (
+        actor.type === 'system' ||
+        isInRecordAudience(readScope(actor), {
+          type: 'record',
+          visibility: resource.visibility,
+          tlp: null,
+          ownerOrgId: resource.ownerOrgId,
+          participantOrgIds: resource.memberOrgIds,
+          participantUserIds: [],
+        })
+      );
+    case 'sharing.collection.write':
+      if (actor.type === 'system') return true;
+      return [resource.ownerOrgId, ...resource.writerOrgIds].some(
+        (orgId) => orgId !== null && membershipIn(actor, orgId)?.isOrgVerified === true,
+      );
+    case 'sharing.collection.manage':
+      return (
+        hasPlatformPowers(actor) ||
+        (resource.ownerOrgId !== null && isVerifiedAdminOf(actor, resource.ownerOrgId))
+      );
+    case 'sharing.feed.manage':
+      return hasPlatformPowers(actor) || isVerifiedAdminOf(actor, resource.id);
   }
+}
+
+function isVerifiedAdminOf(actor: Actor, orgId: string): boolean {
+  const membership = membershipIn(actor, orgId);
+  return membership?.role === 'org_admin' && membership.isOrgVerified;
+}
+
+/** A member of the verified owner organization who may also read the record (TLP:RED: named people only). */
+function isIncidentEditor(actor: Actor, incident: IncidentResource): boolean {
+  const ownerOrgId = incident.record.ownerOrgId;
+  if (ownerOrgId === null || membershipIn(actor, ownerOrgId)?.isOrgVerified !== true) return false;
+  return isInRecordAudience(readScope(actor), incident.record);
 }
 
 function actsAsParticipant(actor: Actor, participant: CaseParticipantResource): boolean {

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleDefinition } from '../index.ts';
+import './incidents.tables.ts';
+import { incidentRoutes } from './incidents.routes.ts';
+import * as migration0017 from './migrations/0017_incidents.ts';
+
+/** Incident monitoring: sourced records with harm, attributions and the UN norms at stake, and their statistics. */
+export const incidents: ModuleDefinition = {
+  name: 'incidents',
+  routes: async (api: FastifyInstance) => {
+    await api.register(incidentRoutes);
+  },
+  migrations: { '0017_incidents': migration0017 },
+  jobs: [],
+};
