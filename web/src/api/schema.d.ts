@@ -13721,6 +13721,1646 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incidents
+         * @description Published incidents within your reach (visibility and TLP), and the drafts of your own organizations, newest start first, with facet counts over the whole filtered result.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Full-text search over title and description. */
+                    q?: string;
+                    type?: "ransomware" | "wiper" | "disruption" | "ddos" | "data_theft" | "espionage" | "hack_and_leak" | "disinformation" | "defacement" | "sabotage" | "financial_theft" | "other";
+                    /** @description ISO 3166-1 alpha-2 code. */
+                    country?: string;
+                    sector?: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                    norm?: "13a" | "13b" | "13c" | "13d" | "13e" | "13f" | "13g" | "13h" | "13i" | "13j" | "13k";
+                    /** @description An actor id (act_…). */
+                    actor?: string;
+                    orgId?: string;
+                    editorialState?: "draft" | "review" | "published" | "withdrawn";
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                title: string;
+                                startedOn: string | null;
+                                status: string;
+                                types: string[];
+                                countries: string[];
+                                sectors: string[];
+                                intensity: number;
+                                tlp: string;
+                                editorialState: string;
+                                publishedAt: string | null;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                            /** @description Counts over the whole filtered result that the reader may read, not only this page. */
+                            facets: {
+                                types: {
+                                    [key: string]: number;
+                                };
+                                countries: {
+                                    [key: string]: number;
+                                };
+                                sectors: {
+                                    [key: string]: number;
+                                };
+                                norms: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record an incident
+         * @description By a member of a verified organization. The record starts as a draft.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The organization that keeps the record. */
+                        orgId: string;
+                        title: string;
+                        description?: string;
+                        startedOn?: string | null;
+                        endedOn?: string | null;
+                        /** @enum {unknown} */
+                        status?: "ongoing" | "contained" | "ended" | "unknown";
+                        types: ("ransomware" | "wiper" | "disruption" | "ddos" | "data_theft" | "espionage" | "hack_and_leak" | "disinformation" | "defacement" | "sabotage" | "financial_theft" | "other")[];
+                        /** @description Targeted countries. */
+                        countries?: string[];
+                        sectors?: {
+                            /** @enum {unknown} */
+                            sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                            subSector?: string | null;
+                        }[];
+                        victims?: {
+                            name?: string | null;
+                            /** @description Named in the record only by kind, country and sector. */
+                            isAnonymised: boolean;
+                            /** @enum {unknown} */
+                            kind: "government" | "company" | "hospital" | "ngo" | "international_organization" | "academic" | "individuals" | "other";
+                            country?: string | null;
+                            sector?: ("energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other") | null;
+                        }[];
+                        impacts?: {
+                            availability: {
+                                affected: boolean;
+                                durationHours?: number | null;
+                            };
+                            confidentiality: {
+                                affected: boolean;
+                                recordsExposed?: number | null;
+                            };
+                            integrity: {
+                                affected: boolean;
+                            };
+                            physical: {
+                                affected: boolean;
+                                description?: string | null;
+                            };
+                            economic: {
+                                affected: boolean;
+                                lossUsd?: number | null;
+                            };
+                        };
+                        harm?: {
+                            hospitalServicesDisrupted?: number | null;
+                            patientsRedirected?: number | null;
+                            peopleDataLeaked?: number | null;
+                            essentialServicesLost?: number | null;
+                            notes?: string | null;
+                        };
+                        responses?: {
+                            /** @enum {unknown} */
+                            kind: "statement" | "sanction" | "indictment" | "technical_measure" | "other";
+                            by: string;
+                            byCountry?: string | null;
+                            respondedOn?: string | null;
+                            description?: string | null;
+                            sources?: {
+                                /** Format: uri */
+                                url: string;
+                                title: string;
+                                publisher?: string | null;
+                                publishedOn?: string | null;
+                                archivedOn?: string | null;
+                                archiveUrl?: string | null;
+                            }[];
+                        }[];
+                        norms?: {
+                            /** @enum {unknown} */
+                            code: "13a" | "13b" | "13c" | "13d" | "13e" | "13f" | "13g" | "13h" | "13i" | "13j" | "13k";
+                            rationale: string;
+                        }[];
+                        lawQuestions?: {
+                            /** @enum {unknown} */
+                            topic: "sovereignty" | "non_intervention" | "use_of_force" | "self_defence" | "due_diligence" | "state_responsibility" | "countermeasures" | "international_humanitarian_law" | "human_rights_law" | "peaceful_settlement" | "other";
+                            note?: string | null;
+                        }[];
+                        sources?: {
+                            /** Format: uri */
+                            url: string;
+                            title: string;
+                            publisher?: string | null;
+                            publishedOn?: string | null;
+                            archivedOn?: string | null;
+                            archiveUrl?: string | null;
+                        }[];
+                        /** @enum {unknown} */
+                        tlp?: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        /** @enum {unknown} */
+                        visibility?: "public" | "registered" | "community" | "participants";
+                        /** @description Organizations that share a TLP:AMBER record or a record for participants. */
+                        participantOrgIds?: string[];
+                        /** @description People named on the record: the only readers of TLP:RED. */
+                        participantUserIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            description: string;
+                            startedOn: string | null;
+                            endedOn: string | null;
+                            status: string;
+                            types: string[];
+                            countries: string[];
+                            /** @description UN M49 regions of the targeted countries. */
+                            regions: string[];
+                            sectors: {
+                                sector: string;
+                                subSector: string | null;
+                            }[];
+                            victims: {
+                                name: string | null;
+                                isAnonymised: boolean;
+                                kind: string;
+                                country: string | null;
+                                sector: string | null;
+                            }[];
+                            impacts: {
+                                availability: {
+                                    affected: boolean;
+                                    durationHours: number | null;
+                                };
+                                confidentiality: {
+                                    affected: boolean;
+                                    recordsExposed: number | null;
+                                };
+                                integrity: {
+                                    affected: boolean;
+                                };
+                                physical: {
+                                    affected: boolean;
+                                    description: string | null;
+                                };
+                                economic: {
+                                    affected: boolean;
+                                    lossUsd: number | null;
+                                };
+                            };
+                            harm: {
+                                hospitalServicesDisrupted: number | null;
+                                patientsRedirected: number | null;
+                                peopleDataLeaked: number | null;
+                                essentialServicesLost: number | null;
+                                notes: string | null;
+                            };
+                            intensity: {
+                                score: number;
+                                breakdown: {
+                                    availability: number;
+                                    confidentiality: number;
+                                    integrity: number;
+                                    physical: number;
+                                    economic: number;
+                                    people: number;
+                                };
+                            };
+                            attributions: {
+                                id: string;
+                                attributedBy: {
+                                    kind: string;
+                                    name: string;
+                                    country: string | null;
+                                };
+                                attributedOn: string;
+                                basis: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    aliases: string[];
+                                    sponsorCountry: string | null;
+                                };
+                                confidence: string;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                                notes: string | null;
+                                daysAfterStart: number | null;
+                                createdAt: string;
+                            }[];
+                            responses: {
+                                kind: string;
+                                by: string;
+                                byCountry: string | null;
+                                respondedOn: string | null;
+                                description: string | null;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                            }[];
+                            norms: {
+                                code: string;
+                                citation: string;
+                                rationale: string;
+                            }[];
+                            lawQuestions: {
+                                topic: string;
+                                note: string | null;
+                            }[];
+                            sources: {
+                                url: string;
+                                title: string;
+                                publisher: string | null;
+                                publishedOn: string | null;
+                                archivedOn: string | null;
+                                archiveUrl: string | null;
+                            }[];
+                            tlp: string;
+                            visibility: string;
+                            participantOrgIds: string[];
+                            participantUserIds: string[];
+                            /** @enum {unknown} */
+                            editorialState: "draft" | "review" | "published" | "withdrawn";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                            corrections: {
+                                madeAt: string;
+                                /** @description `correction` or `withdrawal`. */
+                                kind: string;
+                                note: string;
+                                fields: string[];
+                            }[];
+                            permissions: {
+                                canEdit: boolean;
+                                canReview: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an incident with its attributions and corrections log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            description: string;
+                            startedOn: string | null;
+                            endedOn: string | null;
+                            status: string;
+                            types: string[];
+                            countries: string[];
+                            /** @description UN M49 regions of the targeted countries. */
+                            regions: string[];
+                            sectors: {
+                                sector: string;
+                                subSector: string | null;
+                            }[];
+                            victims: {
+                                name: string | null;
+                                isAnonymised: boolean;
+                                kind: string;
+                                country: string | null;
+                                sector: string | null;
+                            }[];
+                            impacts: {
+                                availability: {
+                                    affected: boolean;
+                                    durationHours: number | null;
+                                };
+                                confidentiality: {
+                                    affected: boolean;
+                                    recordsExposed: number | null;
+                                };
+                                integrity: {
+                                    affected: boolean;
+                                };
+                                physical: {
+                                    affected: boolean;
+                                    description: string | null;
+                                };
+                                economic: {
+                                    affected: boolean;
+                                    lossUsd: number | null;
+                                };
+                            };
+                            harm: {
+                                hospitalServicesDisrupted: number | null;
+                                patientsRedirected: number | null;
+                                peopleDataLeaked: number | null;
+                                essentialServicesLost: number | null;
+                                notes: string | null;
+                            };
+                            intensity: {
+                                score: number;
+                                breakdown: {
+                                    availability: number;
+                                    confidentiality: number;
+                                    integrity: number;
+                                    physical: number;
+                                    economic: number;
+                                    people: number;
+                                };
+                            };
+                            attributions: {
+                                id: string;
+                                attributedBy: {
+                                    kind: string;
+                                    name: string;
+                                    country: string | null;
+                                };
+                                attributedOn: string;
+                                basis: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    aliases: string[];
+                                    sponsorCountry: string | null;
+                                };
+                                confidence: string;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                                notes: string | null;
+                                daysAfterStart: number | null;
+                                createdAt: string;
+                            }[];
+                            responses: {
+                                kind: string;
+                                by: string;
+                                byCountry: string | null;
+                                respondedOn: string | null;
+                                description: string | null;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                            }[];
+                            norms: {
+                                code: string;
+                                citation: string;
+                                rationale: string;
+                            }[];
+                            lawQuestions: {
+                                topic: string;
+                                note: string | null;
+                            }[];
+                            sources: {
+                                url: string;
+                                title: string;
+                                publisher: string | null;
+                                publishedOn: string | null;
+                                archivedOn: string | null;
+                                archiveUrl: string | null;
+                            }[];
+                            tlp: string;
+                            visibility: string;
+                            participantOrgIds: string[];
+                            participantUserIds: string[];
+                            /** @enum {unknown} */
+                            editorialState: "draft" | "review" | "published" | "withdrawn";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                            corrections: {
+                                madeAt: string;
+                                /** @description `correction` or `withdrawal`. */
+                                kind: string;
+                                note: string;
+                                fields: string[];
+                            }[];
+                            permissions: {
+                                canEdit: boolean;
+                                canReview: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit or correct an incident
+         * @description Lists replace the whole list. On a published incident send `correction`: the note and the changed fields go to the public corrections log and the version goes up.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change; lists replace the whole list. Changing a published incident needs `correction`, a note for the public corrections log. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        startedOn?: string | null;
+                        endedOn?: string | null;
+                        /** @enum {unknown} */
+                        status?: "ongoing" | "contained" | "ended" | "unknown";
+                        types?: ("ransomware" | "wiper" | "disruption" | "ddos" | "data_theft" | "espionage" | "hack_and_leak" | "disinformation" | "defacement" | "sabotage" | "financial_theft" | "other")[];
+                        /** @description Targeted countries. */
+                        countries?: string[];
+                        sectors?: {
+                            /** @enum {unknown} */
+                            sector: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                            subSector?: string | null;
+                        }[];
+                        victims?: {
+                            name?: string | null;
+                            /** @description Named in the record only by kind, country and sector. */
+                            isAnonymised: boolean;
+                            /** @enum {unknown} */
+                            kind: "government" | "company" | "hospital" | "ngo" | "international_organization" | "academic" | "individuals" | "other";
+                            country?: string | null;
+                            sector?: ("energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other") | null;
+                        }[];
+                        impacts?: {
+                            availability: {
+                                affected: boolean;
+                                durationHours?: number | null;
+                            };
+                            confidentiality: {
+                                affected: boolean;
+                                recordsExposed?: number | null;
+                            };
+                            integrity: {
+                                affected: boolean;
+                            };
+                            physical: {
+                                affected: boolean;
+                                description?: string | null;
+                            };
+                            economic: {
+                                affected: boolean;
+                                lossUsd?: number | null;
+                            };
+                        };
+                        harm?: {
+                            hospitalServicesDisrupted?: number | null;
+                            patientsRedirected?: number | null;
+                            peopleDataLeaked?: number | null;
+                            essentialServicesLost?: number | null;
+                            notes?: string | null;
+                        };
+                        responses?: {
+                            /** @enum {unknown} */
+                            kind: "statement" | "sanction" | "indictment" | "technical_measure" | "other";
+                            by: string;
+                            byCountry?: string | null;
+                            respondedOn?: string | null;
+                            description?: string | null;
+                            sources?: {
+                                /** Format: uri */
+                                url: string;
+                                title: string;
+                                publisher?: string | null;
+                                publishedOn?: string | null;
+                                archivedOn?: string | null;
+                                archiveUrl?: string | null;
+                            }[];
+                        }[];
+                        norms?: {
+                            /** @enum {unknown} */
+                            code: "13a" | "13b" | "13c" | "13d" | "13e" | "13f" | "13g" | "13h" | "13i" | "13j" | "13k";
+                            rationale: string;
+                        }[];
+                        lawQuestions?: {
+                            /** @enum {unknown} */
+                            topic: "sovereignty" | "non_intervention" | "use_of_force" | "self_defence" | "due_diligence" | "state_responsibility" | "countermeasures" | "international_humanitarian_law" | "human_rights_law" | "peaceful_settlement" | "other";
+                            note?: string | null;
+                        }[];
+                        sources?: {
+                            /** Format: uri */
+                            url: string;
+                            title: string;
+                            publisher?: string | null;
+                            publishedOn?: string | null;
+                            archivedOn?: string | null;
+                            archiveUrl?: string | null;
+                        }[];
+                        /** @enum {unknown} */
+                        tlp?: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT" | "TLP:RED";
+                        /** @enum {unknown} */
+                        visibility?: "public" | "registered" | "community" | "participants";
+                        /** @description Organizations that share a TLP:AMBER record or a record for participants. */
+                        participantOrgIds?: string[];
+                        /** @description People named on the record: the only readers of TLP:RED. */
+                        participantUserIds?: string[];
+                        correction?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            description: string;
+                            startedOn: string | null;
+                            endedOn: string | null;
+                            status: string;
+                            types: string[];
+                            countries: string[];
+                            /** @description UN M49 regions of the targeted countries. */
+                            regions: string[];
+                            sectors: {
+                                sector: string;
+                                subSector: string | null;
+                            }[];
+                            victims: {
+                                name: string | null;
+                                isAnonymised: boolean;
+                                kind: string;
+                                country: string | null;
+                                sector: string | null;
+                            }[];
+                            impacts: {
+                                availability: {
+                                    affected: boolean;
+                                    durationHours: number | null;
+                                };
+                                confidentiality: {
+                                    affected: boolean;
+                                    recordsExposed: number | null;
+                                };
+                                integrity: {
+                                    affected: boolean;
+                                };
+                                physical: {
+                                    affected: boolean;
+                                    description: string | null;
+                                };
+                                economic: {
+                                    affected: boolean;
+                                    lossUsd: number | null;
+                                };
+                            };
+                            harm: {
+                                hospitalServicesDisrupted: number | null;
+                                patientsRedirected: number | null;
+                                peopleDataLeaked: number | null;
+                                essentialServicesLost: number | null;
+                                notes: string | null;
+                            };
+                            intensity: {
+                                score: number;
+                                breakdown: {
+                                    availability: number;
+                                    confidentiality: number;
+                                    integrity: number;
+                                    physical: number;
+                                    economic: number;
+                                    people: number;
+                                };
+                            };
+                            attributions: {
+                                id: string;
+                                attributedBy: {
+                                    kind: string;
+                                    name: string;
+                                    country: string | null;
+                                };
+                                attributedOn: string;
+                                basis: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    aliases: string[];
+                                    sponsorCountry: string | null;
+                                };
+                                confidence: string;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                                notes: string | null;
+                                daysAfterStart: number | null;
+                                createdAt: string;
+                            }[];
+                            responses: {
+                                kind: string;
+                                by: string;
+                                byCountry: string | null;
+                                respondedOn: string | null;
+                                description: string | null;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                            }[];
+                            norms: {
+                                code: string;
+                                citation: string;
+                                rationale: string;
+                            }[];
+                            lawQuestions: {
+                                topic: string;
+                                note: string | null;
+                            }[];
+                            sources: {
+                                url: string;
+                                title: string;
+                                publisher: string | null;
+                                publishedOn: string | null;
+                                archivedOn: string | null;
+                                archiveUrl: string | null;
+                            }[];
+                            tlp: string;
+                            visibility: string;
+                            participantOrgIds: string[];
+                            participantUserIds: string[];
+                            /** @enum {unknown} */
+                            editorialState: "draft" | "review" | "published" | "withdrawn";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                            corrections: {
+                                madeAt: string;
+                                /** @description `correction` or `withdrawal`. */
+                                kind: string;
+                                note: string;
+                                fields: string[];
+                            }[];
+                            permissions: {
+                                canEdit: boolean;
+                                canReview: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/editorial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an incident through the editorial workflow
+         * @description draft → review → published → withdrawn, and review → draft. A wrong move answers 409 `invalid_transition`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `submit`: draft → review; `return`: review → draft (with a note); `publish`: review → published, by a member other than the submitter; `withdraw`: published → withdrawn (with a note, kept in the corrections log).
+                         * @enum {unknown}
+                         */
+                        action: "submit" | "return" | "publish" | "withdraw";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            description: string;
+                            startedOn: string | null;
+                            endedOn: string | null;
+                            status: string;
+                            types: string[];
+                            countries: string[];
+                            /** @description UN M49 regions of the targeted countries. */
+                            regions: string[];
+                            sectors: {
+                                sector: string;
+                                subSector: string | null;
+                            }[];
+                            victims: {
+                                name: string | null;
+                                isAnonymised: boolean;
+                                kind: string;
+                                country: string | null;
+                                sector: string | null;
+                            }[];
+                            impacts: {
+                                availability: {
+                                    affected: boolean;
+                                    durationHours: number | null;
+                                };
+                                confidentiality: {
+                                    affected: boolean;
+                                    recordsExposed: number | null;
+                                };
+                                integrity: {
+                                    affected: boolean;
+                                };
+                                physical: {
+                                    affected: boolean;
+                                    description: string | null;
+                                };
+                                economic: {
+                                    affected: boolean;
+                                    lossUsd: number | null;
+                                };
+                            };
+                            harm: {
+                                hospitalServicesDisrupted: number | null;
+                                patientsRedirected: number | null;
+                                peopleDataLeaked: number | null;
+                                essentialServicesLost: number | null;
+                                notes: string | null;
+                            };
+                            intensity: {
+                                score: number;
+                                breakdown: {
+                                    availability: number;
+                                    confidentiality: number;
+                                    integrity: number;
+                                    physical: number;
+                                    economic: number;
+                                    people: number;
+                                };
+                            };
+                            attributions: {
+                                id: string;
+                                attributedBy: {
+                                    kind: string;
+                                    name: string;
+                                    country: string | null;
+                                };
+                                attributedOn: string;
+                                basis: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    aliases: string[];
+                                    sponsorCountry: string | null;
+                                };
+                                confidence: string;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                                notes: string | null;
+                                daysAfterStart: number | null;
+                                createdAt: string;
+                            }[];
+                            responses: {
+                                kind: string;
+                                by: string;
+                                byCountry: string | null;
+                                respondedOn: string | null;
+                                description: string | null;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                            }[];
+                            norms: {
+                                code: string;
+                                citation: string;
+                                rationale: string;
+                            }[];
+                            lawQuestions: {
+                                topic: string;
+                                note: string | null;
+                            }[];
+                            sources: {
+                                url: string;
+                                title: string;
+                                publisher: string | null;
+                                publishedOn: string | null;
+                                archivedOn: string | null;
+                                archiveUrl: string | null;
+                            }[];
+                            tlp: string;
+                            visibility: string;
+                            participantOrgIds: string[];
+                            participantUserIds: string[];
+                            /** @enum {unknown} */
+                            editorialState: "draft" | "review" | "published" | "withdrawn";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                            corrections: {
+                                madeAt: string;
+                                /** @description `correction` or `withdrawal`. */
+                                kind: string;
+                                note: string;
+                                fields: string[];
+                            }[];
+                            permissions: {
+                                canEdit: boolean;
+                                canReview: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/attributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an attribution
+         * @description Who attributed the incident, when, on what basis, to which actor (created on first mention), with what confidence and sources. On a published incident the addition is logged publicly.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attributedBy: {
+                            /** @enum {unknown} */
+                            kind: "state" | "intergovernmental" | "company" | "researcher" | "media" | "civil_society";
+                            name: string;
+                            country?: string | null;
+                        };
+                        /** @description YYYY-MM-DD */
+                        attributedOn: string;
+                        /** @enum {unknown} */
+                        basis: "technical" | "political" | "legal";
+                        actor: {
+                            name: string;
+                            /** @enum {unknown} */
+                            kind?: "threat_actor" | "intrusion_set";
+                            aliases?: string[];
+                            sponsorCountry?: string | null;
+                        };
+                        /** @enum {unknown} */
+                        confidence: "low" | "medium" | "high";
+                        sources: {
+                            /** Format: uri */
+                            url: string;
+                            title: string;
+                            publisher?: string | null;
+                            publishedOn?: string | null;
+                            archivedOn?: string | null;
+                            archiveUrl?: string | null;
+                        }[];
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            description: string;
+                            startedOn: string | null;
+                            endedOn: string | null;
+                            status: string;
+                            types: string[];
+                            countries: string[];
+                            /** @description UN M49 regions of the targeted countries. */
+                            regions: string[];
+                            sectors: {
+                                sector: string;
+                                subSector: string | null;
+                            }[];
+                            victims: {
+                                name: string | null;
+                                isAnonymised: boolean;
+                                kind: string;
+                                country: string | null;
+                                sector: string | null;
+                            }[];
+                            impacts: {
+                                availability: {
+                                    affected: boolean;
+                                    durationHours: number | null;
+                                };
+                                confidentiality: {
+                                    affected: boolean;
+                                    recordsExposed: number | null;
+                                };
+                                integrity: {
+                                    affected: boolean;
+                                };
+                                physical: {
+                                    affected: boolean;
+                                    description: string | null;
+                                };
+                                economic: {
+                                    affected: boolean;
+                                    lossUsd: number | null;
+                                };
+                            };
+                            harm: {
+                                hospitalServicesDisrupted: number | null;
+                                patientsRedirected: number | null;
+                                peopleDataLeaked: number | null;
+                                essentialServicesLost: number | null;
+                                notes: string | null;
+                            };
+                            intensity: {
+                                score: number;
+                                breakdown: {
+                                    availability: number;
+                                    confidentiality: number;
+                                    integrity: number;
+                                    physical: number;
+                                    economic: number;
+                                    people: number;
+                                };
+                            };
+                            attributions: {
+                                id: string;
+                                attributedBy: {
+                                    kind: string;
+                                    name: string;
+                                    country: string | null;
+                                };
+                                attributedOn: string;
+                                basis: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    aliases: string[];
+                                    sponsorCountry: string | null;
+                                };
+                                confidence: string;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                                notes: string | null;
+                                daysAfterStart: number | null;
+                                createdAt: string;
+                            }[];
+                            responses: {
+                                kind: string;
+                                by: string;
+                                byCountry: string | null;
+                                respondedOn: string | null;
+                                description: string | null;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                            }[];
+                            norms: {
+                                code: string;
+                                citation: string;
+                                rationale: string;
+                            }[];
+                            lawQuestions: {
+                                topic: string;
+                                note: string | null;
+                            }[];
+                            sources: {
+                                url: string;
+                                title: string;
+                                publisher: string | null;
+                                publishedOn: string | null;
+                                archivedOn: string | null;
+                                archiveUrl: string | null;
+                            }[];
+                            tlp: string;
+                            visibility: string;
+                            participantOrgIds: string[];
+                            participantUserIds: string[];
+                            /** @enum {unknown} */
+                            editorialState: "draft" | "review" | "published" | "withdrawn";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                            corrections: {
+                                madeAt: string;
+                                /** @description `correction` or `withdrawal`. */
+                                kind: string;
+                                note: string;
+                                fields: string[];
+                            }[];
+                            permissions: {
+                                canEdit: boolean;
+                                canReview: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/attributions/{attributionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an attribution */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attributionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attributedBy: {
+                            /** @enum {unknown} */
+                            kind: "state" | "intergovernmental" | "company" | "researcher" | "media" | "civil_society";
+                            name: string;
+                            country?: string | null;
+                        };
+                        /** @description YYYY-MM-DD */
+                        attributedOn: string;
+                        /** @enum {unknown} */
+                        basis: "technical" | "political" | "legal";
+                        actor: {
+                            name: string;
+                            /** @enum {unknown} */
+                            kind?: "threat_actor" | "intrusion_set";
+                            aliases?: string[];
+                            sponsorCountry?: string | null;
+                        };
+                        /** @enum {unknown} */
+                        confidence: "low" | "medium" | "high";
+                        sources: {
+                            /** Format: uri */
+                            url: string;
+                            title: string;
+                            publisher?: string | null;
+                            publishedOn?: string | null;
+                            archivedOn?: string | null;
+                            archiveUrl?: string | null;
+                        }[];
+                        notes?: string | null;
+                    } & {
+                        /** @description Needed on a published incident. */
+                        correction?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            description: string;
+                            startedOn: string | null;
+                            endedOn: string | null;
+                            status: string;
+                            types: string[];
+                            countries: string[];
+                            /** @description UN M49 regions of the targeted countries. */
+                            regions: string[];
+                            sectors: {
+                                sector: string;
+                                subSector: string | null;
+                            }[];
+                            victims: {
+                                name: string | null;
+                                isAnonymised: boolean;
+                                kind: string;
+                                country: string | null;
+                                sector: string | null;
+                            }[];
+                            impacts: {
+                                availability: {
+                                    affected: boolean;
+                                    durationHours: number | null;
+                                };
+                                confidentiality: {
+                                    affected: boolean;
+                                    recordsExposed: number | null;
+                                };
+                                integrity: {
+                                    affected: boolean;
+                                };
+                                physical: {
+                                    affected: boolean;
+                                    description: string | null;
+                                };
+                                economic: {
+                                    affected: boolean;
+                                    lossUsd: number | null;
+                                };
+                            };
+                            harm: {
+                                hospitalServicesDisrupted: number | null;
+                                patientsRedirected: number | null;
+                                peopleDataLeaked: number | null;
+                                essentialServicesLost: number | null;
+                                notes: string | null;
+                            };
+                            intensity: {
+                                score: number;
+                                breakdown: {
+                                    availability: number;
+                                    confidentiality: number;
+                                    integrity: number;
+                                    physical: number;
+                                    economic: number;
+                                    people: number;
+                                };
+                            };
+                            attributions: {
+                                id: string;
+                                attributedBy: {
+                                    kind: string;
+                                    name: string;
+                                    country: string | null;
+                                };
+                                attributedOn: string;
+                                basis: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    aliases: string[];
+                                    sponsorCountry: string | null;
+                                };
+                                confidence: string;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                                notes: string | null;
+                                daysAfterStart: number | null;
+                                createdAt: string;
+                            }[];
+                            responses: {
+                                kind: string;
+                                by: string;
+                                byCountry: string | null;
+                                respondedOn: string | null;
+                                description: string | null;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                            }[];
+                            norms: {
+                                code: string;
+                                citation: string;
+                                rationale: string;
+                            }[];
+                            lawQuestions: {
+                                topic: string;
+                                note: string | null;
+                            }[];
+                            sources: {
+                                url: string;
+                                title: string;
+                                publisher: string | null;
+                                publishedOn: string | null;
+                                archivedOn: string | null;
+                                archiveUrl: string | null;
+                            }[];
+                            tlp: string;
+                            visibility: string;
+                            participantOrgIds: string[];
+                            participantUserIds: string[];
+                            /** @enum {unknown} */
+                            editorialState: "draft" | "review" | "published" | "withdrawn";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                            corrections: {
+                                madeAt: string;
+                                /** @description `correction` or `withdrawal`. */
+                                kind: string;
+                                note: string;
+                                fields: string[];
+                            }[];
+                            permissions: {
+                                canEdit: boolean;
+                                canReview: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove an attribution */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Needed on a published incident. */
+                    correction?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    attributionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            description: string;
+                            startedOn: string | null;
+                            endedOn: string | null;
+                            status: string;
+                            types: string[];
+                            countries: string[];
+                            /** @description UN M49 regions of the targeted countries. */
+                            regions: string[];
+                            sectors: {
+                                sector: string;
+                                subSector: string | null;
+                            }[];
+                            victims: {
+                                name: string | null;
+                                isAnonymised: boolean;
+                                kind: string;
+                                country: string | null;
+                                sector: string | null;
+                            }[];
+                            impacts: {
+                                availability: {
+                                    affected: boolean;
+                                    durationHours: number | null;
+                                };
+                                confidentiality: {
+                                    affected: boolean;
+                                    recordsExposed: number | null;
+                                };
+                                integrity: {
+                                    affected: boolean;
+                                };
+                                physical: {
+                                    affected: boolean;
+                                    description: string | null;
+                                };
+                                economic: {
+                                    affected: boolean;
+                                    lossUsd: number | null;
+                                };
+                            };
+                            harm: {
+                                hospitalServicesDisrupted: number | null;
+                                patientsRedirected: number | null;
+                                peopleDataLeaked: number | null;
+                                essentialServicesLost: number | null;
+                                notes: string | null;
+                            };
+                            intensity: {
+                                score: number;
+                                breakdown: {
+                                    availability: number;
+                                    confidentiality: number;
+                                    integrity: number;
+                                    physical: number;
+                                    economic: number;
+                                    people: number;
+                                };
+                            };
+                            attributions: {
+                                id: string;
+                                attributedBy: {
+                                    kind: string;
+                                    name: string;
+                                    country: string | null;
+                                };
+                                attributedOn: string;
+                                basis: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    aliases: string[];
+                                    sponsorCountry: string | null;
+                                };
+                                confidence: string;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                                notes: string | null;
+                                daysAfterStart: number | null;
+                                createdAt: string;
+                            }[];
+                            responses: {
+                                kind: string;
+                                by: string;
+                                byCountry: string | null;
+                                respondedOn: string | null;
+                                description: string | null;
+                                sources: {
+                                    url: string;
+                                    title: string;
+                                    publisher: string | null;
+                                    publishedOn: string | null;
+                                    archivedOn: string | null;
+                                    archiveUrl: string | null;
+                                }[];
+                            }[];
+                            norms: {
+                                code: string;
+                                citation: string;
+                                rationale: string;
+                            }[];
+                            lawQuestions: {
+                                topic: string;
+                                note: string | null;
+                            }[];
+                            sources: {
+                                url: string;
+                                title: string;
+                                publisher: string | null;
+                                publishedOn: string | null;
+                                archivedOn: string | null;
+                                archiveUrl: string | null;
+                            }[];
+                            tlp: string;
+                            visibility: string;
+                            participantOrgIds: string[];
+                            participantUserIds: string[];
+                            /** @enum {unknown} */
+                            editorialState: "draft" | "review" | "published" | "withdrawn";
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedAt: string | null;
+                            corrections: {
+                                madeAt: string;
+                                /** @description `correction` or `withdrawal`. */
+                                kind: string;
+                                note: string;
+                                fields: string[];
+                            }[];
+                            permissions: {
+                                canEdit: boolean;
+                                canReview: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
