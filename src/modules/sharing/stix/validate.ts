@@ -1,6 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { TLP_STIX_EXTENSION_ID } from '../../../core/access/tlp.ts';
+import { UN_NORMS_CONTENT_SCHEMA, UN_NORMS_EXTENSION_ID } from './extension.ts';
+import {
+  EVENT_SCHEMA,
+  IMPACT_CATEGORY_SCHEMAS,
+  IMPACT_SCHEMA,
+  INCIDENT_CORE_CONTENT_SCHEMA,
+  INCIDENT_CORE_EXTENSION_ID,
+  TASK_SCHEMA,
+} from './incident-core.ts';
 
 /**
  * STIX 2.1 validation, one object at a time, against the OASIS JSON schema of the object's own type.
@@ -9,12 +19,17 @@ import addFormatsModule from 'ajv-formats';
  * own (an incident with extensions matches both the incident and the generic-core branches), and one
  * bad object would hide which one failed.
  *
- * Types without an OASIS schema (custom `x-…` types, the Incident Core Extension's `impact`, `event`,
- * `task`, anything newer) are checked against the common core schema: the SDO/SRO core when the object
- * carries `created`/`modified`/`created_by_ref`, the cyber-observable core otherwise. On top of the
- * schemas we check what they leave out and we rely on: the id's prefix is the object's type,
- * `spec_version` is "2.1" (required except on SCOs, where 2.1 is the default) and `modified` is not
- * before `created`.
+ * Types without an OASIS schema (custom `x-…` types, anything newer) are checked against the common
+ * core schema: the SDO/SRO core when the object carries `created`/`modified`/`created_by_ref`, the
+ * cyber-observable core otherwise. The Incident Core Extension suite's new SDOs (`impact`, `event`,
+ * `task`) are checked against the SDO core and, in addition, against their own properties
+ * (incident-core.ts). On top of the schemas we check what they leave out and we rely on: the id's prefix
+ * is the object's type, `spec_version` is "2.1" (required except on SCOs, where 2.1 is the default) and
+ * `modified` is not before `created`.
+ *
+ * The content of the property extensions we know (TLP 2.0 on marking definitions, the incident core
+ * extension, our UN norms extension) is checked against the extension's schema too; other extensions
+ * only against the generic rule (an object with `extension_type`).
  */
 
 export type StixValidation = { ok: true } | { ok: false; errors: string[] };
@@ -38,6 +53,38 @@ const COMMON_TYPE_SCHEMAS: Readonly<Record<string, string>> = {
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}';
 const ID_PATTERN = new RegExp(`^([a-z][a-z0-9-]+[a-z0-9])--(${UUID})$`);
+
+/** Schemas of the new SDO types of the Incident Core Extension suite, checked after the SDO core. */
+const SUITE_TYPE_SCHEMAS: Readonly<Record<string, { $id: string }>> = {
+  impact: IMPACT_SCHEMA,
+  event: EVENT_SCHEMA,
+  task: TASK_SCHEMA,
+};
+
+const TLP_2_0_CONTENT_SCHEMA = {
+  $id: 'https://commonground.invalid/stix/tlp-2.0-content.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['extension_type', 'tlp_2_0'],
+  properties: {
+    extension_type: { const: 'property-extension' },
+    tlp_2_0: { enum: ['clear', 'green', 'amber', 'amber+strict', 'red'] },
+  },
+};
+
+/** Property extensions whose content we check, by extension-definition id. */
+const EXTENSION_CONTENT_SCHEMAS: Readonly<Record<string, { $id: string }>> = {
+  [TLP_STIX_EXTENSION_ID]: TLP_2_0_CONTENT_SCHEMA,
+  [INCIDENT_CORE_EXTENSION_ID]: INCIDENT_CORE_CONTENT_SCHEMA,
+  [UN_NORMS_EXTENSION_ID]: UN_NORMS_CONTENT_SCHEMA,
+};
+
+const IMPACT_CATEGORY_SCHEMA_IDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.keys(IMPACT_CATEGORY_SCHEMAS).map((category) => [
+    category,
+    `https://commonground.invalid/stix/incident-core/impact-${category}.json`,
+  ]),
+);
 
 interface Registry {
   ajv: Ajv2020;
@@ -79,6 +126,12 @@ function loadRegistry(): Registry {
   for (const [type, path] of Object.entries(COMMON_TYPE_SCHEMAS)) {
     schemaIdByType.set(type, `${SCHEMA_BASE}${path}`);
   }
+  for (const schema of [...Object.values(SUITE_TYPE_SCHEMAS), ...Object.values(EXTENSION_CONTENT_SCHEMAS)]) {
+    ajv.addSchema(schema);
+  }
+  for (const [category, schema] of Object.entries(IMPACT_CATEGORY_SCHEMAS)) {
+    ajv.addSchema({ ...schema, $id: IMPACT_CATEGORY_SCHEMA_IDS[category] });
+  }
   registry = { ajv, schemaIdByType, observableTypes };
   return registry;
 }
@@ -92,8 +145,48 @@ function validatorFor(schemaId: string): ValidateFunction {
   return validate;
 }
 
-function describeError(error: ErrorObject): string {
-  const where = error.instancePath === '' ? '(object)' : error.instancePath;
+function runSchema(schemaId: string, value: unknown, pathPrefix: string, errors: string[]): void {
+  const validate = validatorFor(schemaId);
+  if (validate(value)) return;
+  for (const error of withoutBranchNoise(validate.errors ?? [])) {
+    const message = describeError(error, pathPrefix);
+    if (!errors.includes(message)) errors.push(message);
+  }
+}
+
+/**
+ * An impact carries its details in an extension named after its category (`availability`, …), which
+ * the common core's `extensions` rule does not allow; the core is checked without that entry, and the
+ * entry against its category's schema.
+ */
+function checkImpact(object: Record<string, unknown>, errors: string[]): void {
+  const category = typeof object.impact_category === 'string' ? object.impact_category : null;
+  const extensions = isPlainObject(object.extensions) ? object.extensions : null;
+  let coreView: Record<string, unknown> = object;
+  if (category !== null && extensions !== null && category in extensions) {
+    const { [category]: details, ...others } = extensions;
+    coreView = { ...object, extensions: others };
+    const categorySchemaId = IMPACT_CATEGORY_SCHEMA_IDS[category];
+    if (categorySchemaId) runSchema(categorySchemaId, details, `/extensions/${category}`, errors);
+    else if (!isPlainObject(details)) errors.push(`/extensions/${category} must be object`);
+  } else if (category !== null) {
+    errors.push(`/extensions must have an entry named after impact_category (${category})`);
+  }
+  runSchema(CORE_SCHEMA, coreView, '', errors);
+  runSchema(IMPACT_SCHEMA.$id, coreView, '', errors);
+}
+
+function checkKnownExtensions(object: Record<string, unknown>, errors: string[]): void {
+  if (!isPlainObject(object.extensions)) return;
+  for (const [key, content] of Object.entries(object.extensions)) {
+    const schema = EXTENSION_CONTENT_SCHEMAS[key];
+    if (schema) runSchema(schema.$id, content, `/extensions/${key}`, errors);
+  }
+}
+
+function describeError(error: ErrorObject, pathPrefix: string): string {
+  const path = `${pathPrefix}${error.instancePath}`;
+  const where = path === '' ? '(object)' : path;
   const params = error.params as Record<string, unknown>;
   const detail =
     typeof params.additionalProperty === 'string'
@@ -129,7 +222,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Is this a type of the cyber-observable family, known or (by its shape) custom? */
 function isObservable(type: string, object: Record<string, unknown>, known: Registry): boolean {
   if (known.observableTypes.has(type)) return true;
-  if (known.schemaIdByType.has(type)) return false;
+  if (known.schemaIdByType.has(type) || type in SUITE_TYPE_SCHEMAS) return false;
   return !('created' in object) && !('modified' in object) && !('created_by_ref' in object);
 }
 
@@ -170,13 +263,14 @@ export function validateStixObject(object: unknown): StixValidation {
   }
 
   const schemaId = known.schemaIdByType.get(type) ?? (observable ? OBSERVABLE_CORE_SCHEMA : CORE_SCHEMA);
-  const validate = validatorFor(schemaId);
-  if (!validate(object)) {
-    for (const error of withoutBranchNoise(validate.errors ?? [])) {
-      const message = describeError(error);
-      if (!errors.includes(message)) errors.push(message);
-    }
+  if (type === 'impact') {
+    checkImpact(object, errors);
+  } else {
+    runSchema(schemaId, object, '', errors);
+    const suiteSchema = SUITE_TYPE_SCHEMAS[type];
+    if (suiteSchema) runSchema(suiteSchema.$id, object, '', errors);
   }
+  checkKnownExtensions(object, errors);
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
 }
 
