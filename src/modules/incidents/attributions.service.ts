@@ -60,16 +60,18 @@ async function afterAttributionChange(
   actor: Actor,
   note: string,
 ): Promise<void> {
-  const earliest = await trx
+  const remaining = await trx
     .selectFrom('incident_attributions')
-    .select((eb) => eb.fn.min('attributed_on').as('first'))
+    .select(['actor_id', 'attributed_on'])
     .where('incident_id', '=', incident.id)
-    .executeTakeFirst();
+    .orderBy('attributed_on')
+    .execute();
   const now = nowIso();
   await trx
     .updateTable('incidents')
     .set({
-      first_attributed_on: (earliest?.first as string | null) ?? null,
+      first_attributed_on: remaining[0]?.attributed_on ?? null,
+      actor_ids: JSON.stringify([...new Set(remaining.map((row) => row.actor_id))]),
       updated_at: now,
       change_seq: await nextChangeSeq(trx),
       ...(incident.editorial_state === 'published' ? { version: incident.version + 1 } : {}),

@@ -434,4 +434,54 @@ describeEachDialect('incidents: the record, its workflow and its audience', (dia
       );
     });
   });
+
+  describe('statistics', () => {
+    it('counts only what each reader may read, and follows publication and withdrawal at once', async () => {
+      const stats = async (member: Member | null, query = '') => {
+        const url = `/api/v1/incidents/statistics${query}`;
+        const response = member ? await as(member, 'GET', url) : await anonymous(url);
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json();
+      };
+      const before = {
+        anonymous: await stats(null),
+        cert: await stats(cast.cert.analyst),
+        owner: await stats(cast.tracker.analyst),
+      };
+      const amber = await recordAndPublish({
+        title: 'Amber intrusion counted for the involved only',
+        tlp: 'TLP:AMBER',
+        participantOrgIds: [cast.cert.orgId],
+        types: ['sabotage'],
+        countries: ['FR'],
+      });
+      await as(
+        cast.tracker.analyst,
+        'POST',
+        `/api/v1/incidents/${amber.id}/attributions`,
+        attributionBody({ attributedOn: '2026-03-11' }),
+      );
+      expect((await stats(null)).total).toBe(before.anonymous.total);
+      expect((await stats(cast.pending.member)).byType.sabotage ?? 0).toBe(0);
+      const certView = await stats(cast.cert.analyst, '?type=sabotage&series=country&interval=year');
+      expect(certView.total).toBe((before.cert.byType.sabotage ?? 0) + 1);
+      expect(certView.byCountry).toEqual({ FR: 1 });
+      expect(certView.byRegion).toEqual({ '150': 1 });
+      expect(certView.series).toEqual([{ period: '2026', total: 1, values: { FR: 1 } }]);
+      expect(certView.timeToAttribution).toMatchObject({ attributed: 1, medianDays: 10 });
+      expect(certView.byActor).toEqual([{ id: expect.stringMatching(/^act_/), name: 'Vice Lynx', count: 1 }]);
+      expect(certView.harm.patientsRedirected).toBe(120);
+      expect((await stats(cast.tracker.analyst)).total).toBe(before.owner.total + 1);
+
+      await as(cast.tracker.editor, 'POST', `/api/v1/incidents/${amber.id}/editorial`, {
+        action: 'withdraw',
+        note: 'Duplicate record.',
+      });
+      expect((await stats(cast.cert.analyst)).total).toBe(before.cert.total);
+      // Bad filters are the client's error.
+      const bad = await anonymous('/api/v1/incidents/statistics?series=colour');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    });
+  });
 });

@@ -342,6 +342,7 @@ export async function createIncident(
       submitted_at: null,
       published_at: null,
       first_attributed_on: null,
+      actor_ids: '[]',
       created_by: userId,
       created_at: now,
       updated_at: now,

@@ -50,6 +50,8 @@ export interface IncidentsTable {
   submitted_at: string | null;
   published_at: string | null;
   first_attributed_on: string | null;
+  /** JSON array of the attributed actors' ids. */
+  actor_ids: string;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -3,11 +3,13 @@ import type { ModuleDefinition } from '../index.ts';
 import './incidents.tables.ts';
 import { incidentRoutes } from './incidents.routes.ts';
 import * as migration0017 from './migrations/0017_incidents.ts';
+import { incidentStatisticsRoutes } from './statistics/statistics.routes.ts';
 
 /** Incident monitoring: sourced records with harm, attributions and the UN norms at stake, and their statistics. */
 export const incidents: ModuleDefinition = {
   name: 'incidents',
   routes: async (api: FastifyInstance) => {
+    await api.register(incidentStatisticsRoutes);
     await api.register(incidentRoutes);
   },
   migrations: { '0017_incidents': migration0017 },

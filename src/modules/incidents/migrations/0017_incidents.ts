@@ -49,6 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text')
     // The earliest attribution's date, kept with the record for "time to attribution" statistics.
     .addColumn('first_attributed_on', 'text')
+    // JSON array of the attributed actors' ids, kept with the record for statistics.
+    .addColumn('actor_ids', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

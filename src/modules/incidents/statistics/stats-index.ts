@@ -1,0 +1,582 @@
+import type { Kysely } from 'kysely';
+import type { ReadScope } from '../../../core/access/index.ts';
+import type { Database } from '../../../core/db/tables.ts';
+import { COUNTRIES } from '../../../core/reference/countries.ts';
+import { SECTOR_CODES } from '../../../core/reference/sectors.ts';
+import { INCIDENT_TYPES, NORM_CODES } from '../catalog.ts';
+
+/*
+ * Statistics over many published incidents, each reader seeing only what they may read, must answer in well
+ * under a second: aggregating a million rows in SQL for every dashboard request does not. So each process
+ * keeps a columnar copy of the few fields statistics need, one slot per published incident in typed arrays,
+ * and scans it per request (tens of milliseconds for a million). The copy follows the database through the
+ * shared change sequence: each request first reads the sequence and loads only the rows changed since, so
+ * several processes on one PostgreSQL stay exact. Rows are loaded in commit order because the sequence row
+ * is locked until each writing transaction commits.
+ *
+ * A slot's audience is reduced to one class, the narrower of its visibility and its TLP label (audiences are
+ * nested, see core/access/audience.ts):
+ *   0 everyone · 1 signed-in users · 2 the verified community · 3 involved organizations and named people
+ *   · 4 named people only (TLP:RED)
+ * plus, where it matters, the owner and participant organizations and the named people. The
+ * property test in stats-index.test.ts checks the scan against `can(actor, 'incident.read', …)`.
+ */
+
+const TYPE_BIT = new Map<string, number>(INCIDENT_TYPES.map((code, index) => [code, index]));
+const NORM_BIT = new Map<string, number>(NORM_CODES.map((code, index) => [code, index]));
+const SECTOR_BIT = new Map<string, number>(SECTOR_CODES.map((code, index) => [code, index]));
+const REGION_OF_COUNTRY = new Map(COUNTRIES.map((country) => [country.code, country.regionCode]));
+const VISIBILITY_CLASS: Record<string, number> = { public: 0, registered: 1, community: 2, participants: 3 };
+const TLP_CLASS: Record<string, number> = {
+  'TLP:CLEAR': 0,
+  'TLP:GREEN': 2,
+  'TLP:AMBER': 3,
+  'TLP:AMBER+STRICT': 3,
+  'TLP:RED': 4,
+};
+/** Days to attribution are counted exactly up to ten years; longer waits share the last cell. */
+const MAX_DAYS = 3650;
+const LOAD_BATCH = 20_000;
+
+export const SERIES_DIMENSIONS = ['none', 'type', 'sector', 'country', 'region', 'norm', 'actor'] as const;
+export type SeriesDimension = (typeof SERIES_DIMENSIONS)[number];
+
+export interface StatisticsFilter {
+  type?: string;
+  sector?: string;
+  country?: string;
+  region?: string;
+  norm?: string;
+  actorId?: string;
+  orgId?: string;
+  /** YYYY-MM-DD, inclusive, on the start date; incidents with no start date are left out of a dated range. */
+  from?: string;
+  to?: string;
+  interval: 'month' | 'year';
+  series: SeriesDimension;
+}
+
+export interface Statistics {
+  total: number;
+  byType: Record<string, number>;
+  bySector: Record<string, number>;
+  byCountry: Record<string, number>;
+  byRegion: Record<string, number>;
+  byNorm: Record<string, number>;
+  /** Actor id → incidents attributed to it (any attribution). */
+  byActor: Record<string, number>;
+  byIntensity: number[];
+  undated: number;
+  series: Array<{ period: string; total: number; values: Record<string, number> }>;
+  timeToAttribution: {
+    attributed: number;
+    medianDays: number | null;
+    p25Days: number | null;
+    p75Days: number | null;
+    buckets: Record<string, number>;
+  };
+  harm: {
+    hospitalServicesDisrupted: number;
+    patientsRedirected: number;
+    peopleDataLeaked: number;
+    essentialServicesLost: number;
+    recordsExposed: number;
+    economicLossUsd: number;
+    incidentsWithHarmToPeople: number;
+  };
+}
+
+interface Involvement {
+  orgs: number[];
+  users: string[];
+}
+
+const HARM_FIELDS = [
+  'hospitalServicesDisrupted',
+  'patientsRedirected',
+  'peopleDataLeaked',
+  'essentialServicesLost',
+] as const;
+
+function growTyped<T extends Int32Array | Uint8Array | Uint16Array | Uint32Array | Float64Array>(
+  array: T,
+  size: number,
+): T {
+  const next = new (array.constructor as new (length: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+function monthIndex(date: string | null): number {
+  if (!date) return -1;
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export class IncidentStatsIndex {
+  private capacity = 0;
+  private size = 0;
+  private loadedSeq = 0;
+  private refreshing: Promise<void> | null = null;
+  private readonly slotOf = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private readonly countryIds = new Map<string, number>();
+  private readonly countryCodes: string[] = [];
+  private readonly actorIds = new Map<string, number>();
+  private readonly actorCodes: string[] = [];
+  private readonly orgIds = new Map<string, number>();
+  private readonly involvement = new Map<number, Involvement>();
+  private readonly extraCountries = new Map<number, number[]>();
+  private readonly extraActors = new Map<number, number[]>();
+
+  private alive = new Uint8Array(0);
+  private audience = new Uint8Array(0);
+  private month = new Int32Array(0);
+  private typeBits = new Uint16Array(0);
+  private normBits = new Uint16Array(0);
+  private sectorBits = new Uint32Array(0);
+  private country1 = new Int32Array(0);
+  private country2 = new Int32Array(0);
+  private actor1 = new Int32Array(0);
+  private owner = new Int32Array(0);
+  private attributionDays = new Int32Array(0);
+  private intensity = new Uint8Array(0);
+  private harm = new Float64Array(0);
+
+  /** Published incidents currently held. */
+  get count(): number {
+    return this.slotOf.size;
+  }
+
+  private ensureCapacity(slots: number): void {
+    if (slots <= this.capacity) return;
+    const size = Math.max(1024, this.capacity * 2, slots);
+    this.alive = growTyped(this.alive, size);
+    this.audience = growTyped(this.audience, size);
+    this.month = growTyped(this.month, size);
+    this.typeBits = growTyped(this.typeBits, size);
+    this.normBits = growTyped(this.normBits, size);
+    this.sectorBits = growTyped(this.sectorBits, size);
+    this.country1 = growTyped(this.country1, size);
+    this.country2 = growTyped(this.country2, size);
+    this.actor1 = growTyped(this.actor1, size);
+    this.owner = growTyped(this.owner, size);
+    this.attributionDays = growTyped(this.attributionDays, size);
+    this.intensity = growTyped(this.intensity, size);
+    this.harm = growTyped(this.harm, size * 6);
+    this.capacity = size;
+  }
+
+  private intern(map: Map<string, number>, list: string[] | null, key: string): number {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+      list?.push(key);
+    }
+    return id;
+  }
+
+  /** Loads what changed since the last call; concurrent callers share one load. */
+  async refresh(db: Kysely<Database>): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    this.refreshing = this.load(db).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async load(db: Kysely<Database>): Promise<void> {
+    const head = await db
+      .selectFrom('incident_sequence')
+      .select('last_seq')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    const target = Number(head?.last_seq ?? 0);
+    while (this.loadedSeq < target) {
+      const rows = await db
+        .selectFrom('incidents')
+        .select([
+          'id',
+          'org_id',
+          'editorial_state',
+          'tlp',
+          'visibility',
+          'started_on',
+          'types',
+          'countries',
+          'sectors',
+          'norms',
+          'participant_org_ids',
+          'participant_user_ids',
+          'harm',
+          'impacts',
+          'intensity',
+          'first_attributed_on',
+          'actor_ids',
+          'change_seq',
+        ])
+        .where('change_seq', '>', this.loadedSeq)
+        .where('change_seq', '<=', target)
+        .orderBy('change_seq')
+        .limit(LOAD_BATCH)
+        .execute();
+      if (rows.length === 0) break;
+      for (const row of rows) this.apply(row);
+      this.loadedSeq = Number(rows[rows.length - 1]!.change_seq);
+    }
+    this.loadedSeq = Math.max(this.loadedSeq, target);
+  }
+
+  private apply(row: {
+    id: string;
+    org_id: string;
+    editorial_state: string;
+    tlp: string;
+    visibility: string;
+    started_on: string | null;
+    types: string;
+    countries: string;
+    sectors: string;
+    norms: string;
+    participant_org_ids: string;
+    participant_user_ids: string;
+    harm: string;
+    impacts: string;
+    intensity: number;
+    first_attributed_on: string | null;
+    actor_ids: string;
+  }): void {
+    let slot = this.slotOf.get(row.id);
+    if (row.editorial_state !== 'published') {
+      // Drafts, texts under review and withdrawn records are not counted.
+      if (slot !== undefined) this.release(row.id, slot);
+      return;
+    }
+    if (slot === undefined) {
+      slot = this.freeSlots.pop() ?? this.size++;
+      this.ensureCapacity(slot + 1);
+      this.slotOf.set(row.id, slot);
+    }
+    this.extraCountries.delete(slot);
+    this.extraActors.delete(slot);
+    this.involvement.delete(slot);
+    this.alive[slot] = 1;
+    this.audience[slot] = Math.max(VISIBILITY_CLASS[row.visibility] ?? 3, TLP_CLASS[row.tlp] ?? 4);
+    this.month[slot] = monthIndex(row.started_on);
+    let bits = 0;
+    for (const type of JSON.parse(row.types) as string[]) bits |= 1 << (TYPE_BIT.get(type) ?? 0);
+    this.typeBits[slot] = bits;
+    bits = 0;
+    for (const norm of JSON.parse(row.norms) as Array<{ code: string }>)
+      bits |= 1 << (NORM_BIT.get(norm.code) ?? 0);
+    this.normBits[slot] = bits;
+    bits = 0;
+    for (const target of JSON.parse(row.sectors) as Array<{ sector: string }>)
+      bits |= 1 << (SECTOR_BIT.get(target.sector) ?? 0);
+    this.sectorBits[slot] = bits >>> 0;
+    const countries = (JSON.parse(row.countries) as string[]).map((code) =>
+      this.intern(this.countryIds, this.countryCodes, code),
+    );
+    this.country1[slot] = countries[0] ?? -1;
+    this.country2[slot] = countries[1] ?? -1;
+    if (countries.length > 2) this.extraCountries.set(slot, countries.slice(2));
+    const actors = (JSON.parse(row.actor_ids) as string[]).map((id) =>
+      this.intern(this.actorIds, this.actorCodes, id),
+    );
+    this.actor1[slot] = actors[0] ?? -1;
+    if (actors.length > 1) this.extraActors.set(slot, actors.slice(1));
+    this.owner[slot] = this.intern(this.orgIds, null, row.org_id);
+    const participantOrgs = JSON.parse(row.participant_org_ids) as string[];
+    const participantUsers = JSON.parse(row.participant_user_ids) as string[];
+    if (participantOrgs.length > 0 || participantUsers.length > 0) {
+      this.involvement.set(slot, {
+        orgs: participantOrgs.map((id) => this.intern(this.orgIds, null, id)),
+        users: participantUsers,
+      });
+    }
+    this.attributionDays[slot] =
+      row.started_on && row.first_attributed_on
+        ? Math.min(MAX_DAYS, Math.max(0, daysBetween(row.started_on, row.first_attributed_on)))
+        : -1;
+    this.intensity[slot] = row.intensity;
+    const harm = JSON.parse(row.harm) as Record<string, number | null>;
+    const impacts = JSON.parse(row.impacts) as {
+      confidentiality: { recordsExposed: number | null };
+      economic: { lossUsd: number | null };
+    };
+    const base = slot * 6;
+    HARM_FIELDS.forEach((field, index) => {
+      this.harm[base + index] = harm[field] ?? 0;
+    });
+    this.harm[base + 4] = impacts.confidentiality.recordsExposed ?? 0;
+    this.harm[base + 5] = impacts.economic.lossUsd ?? 0;
+  }
+
+  private release(id: string, slot: number): void {
+    this.alive[slot] = 0;
+    this.slotOf.delete(id);
+    this.extraCountries.delete(slot);
+    this.extraActors.delete(slot);
+    this.involvement.delete(slot);
+    this.freeSlots.push(slot);
+  }
+
+  /** The statistics over the published incidents the reader may read and the filter selects. */
+  compute(scope: ReadScope, filter: StatisticsFilter): Statistics {
+    const level = scope.isSystem ? 3 : scope.isCommunity ? 2 : scope.isSignedIn ? 1 : 0;
+    const readerOrgs = new Set<number>();
+    for (const orgId of scope.orgIds) {
+      const id = this.orgIds.get(orgId);
+      if (id !== undefined) readerOrgs.add(id);
+    }
+    const isInvolvedOrg = (slot: number): boolean => {
+      if (readerOrgs.has(this.owner[slot]!)) return true;
+      const involvement = this.involvement.get(slot);
+      return involvement?.orgs.some((org) => readerOrgs.has(org)) === true;
+    };
+    const isNamed = (slot: number): boolean => {
+      if (scope.userId === undefined) return false;
+      const involvement = this.involvement.get(slot);
+      if (!involvement?.users.includes(scope.userId)) return false;
+      return scope.orgScoped !== true || isInvolvedOrg(slot);
+    };
+    const isReadable = (slot: number): boolean => {
+      const audience = this.audience[slot]!;
+      if (scope.isSystem) return audience < 4;
+      if (audience <= level) return true;
+      if (audience === 4) return isNamed(slot);
+      return isInvolvedOrg(slot) || isNamed(slot);
+    };
+
+    const unknownFilter = (map: Map<string, number>, key: string | undefined) =>
+      key !== undefined && !map.has(key);
+    const typeMask = filter.type ? 1 << (TYPE_BIT.get(filter.type) ?? 31) : 0;
+    const normMask = filter.norm ? 1 << (NORM_BIT.get(filter.norm) ?? 31) : 0;
+    const sectorMask = filter.sector ? (1 << (SECTOR_BIT.get(filter.sector) ?? 31)) >>> 0 : 0;
+    const countryFilter = filter.country ? (this.countryIds.get(filter.country) ?? -2) : -1;
+    const actorFilter = filter.actorId ? (this.actorIds.get(filter.actorId) ?? -2) : -1;
+    const orgFilter = filter.orgId ? (this.orgIds.get(filter.orgId) ?? -2) : -1;
+    const fromMonth = filter.from ? monthIndex(filter.from) : Number.NEGATIVE_INFINITY;
+    const toMonth = filter.to ? monthIndex(filter.to) : Number.POSITIVE_INFINITY;
+    const isDated = filter.from !== undefined || filter.to !== undefined;
+    const regionOfCountry = this.countryCodes.map((code) => REGION_OF_COUNTRY.get(code) ?? null);
+    const nothing =
+      unknownFilter(this.countryIds, filter.country) || unknownFilter(this.actorIds, filter.actorId);
+
+    const typeCounts = new Float64Array(INCIDENT_TYPES.length);
+    const normCounts = new Float64Array(NORM_CODES.length);
+    const sectorCounts = new Float64Array(SECTOR_CODES.length);
+    const countryCounts = new Float64Array(this.countryCodes.length);
+    const actorCounts = new Float64Array(this.actorCodes.length);
+    const regionCounts = new Map<string, number>();
+    const byIntensity = new Array<number>(11).fill(0);
+    const dayHistogram = new Uint32Array(MAX_DAYS + 1);
+    const harmTotals = new Float64Array(6);
+    const seriesByPeriod = new Map<number, { total: number; values: Map<string, number> }>();
+    let total = 0;
+    let undated = 0;
+    let attributed = 0;
+    let withHarmToPeople = 0;
+
+    const countriesOf = (slot: number): number[] => {
+      const list: number[] = [];
+      if (this.country1[slot]! >= 0) list.push(this.country1[slot]!);
+      if (this.country2[slot]! >= 0) list.push(this.country2[slot]!);
+      const extra = this.extraCountries.get(slot);
+      if (extra) list.push(...extra);
+      return list;
+    };
+    const actorsOf = (slot: number): number[] => {
+      const list: number[] = [];
+      if (this.actor1[slot]! >= 0) list.push(this.actor1[slot]!);
+      const extra = this.extraActors.get(slot);
+      if (extra) list.push(...extra);
+      return list;
+    };
+    const regionsOf = (countries: number[]): string[] => {
+      const regions: string[] = [];
+      for (const country of countries) {
+        const region = regionOfCountry[country];
+        if (region && !regions.includes(region)) regions.push(region);
+      }
+      return regions;
+    };
+
+    for (let slot = 0; !nothing && slot < this.size; slot++) {
+      if (this.alive[slot] === 0) continue;
+      if (typeMask !== 0 && (this.typeBits[slot]! & typeMask) === 0) continue;
+      if (normMask !== 0 && (this.normBits[slot]! & normMask) === 0) continue;
+      if (sectorMask !== 0 && (this.sectorBits[slot]! & sectorMask) >>> 0 === 0) continue;
+      const month = this.month[slot]!;
+      if (isDated && (month < 0 || month < fromMonth || month > toMonth)) continue;
+      if (orgFilter !== -1 && this.owner[slot] !== orgFilter) continue;
+      if (
+        countryFilter !== -1 &&
+        this.country1[slot] !== countryFilter &&
+        this.country2[slot] !== countryFilter
+      ) {
+        if (!this.extraCountries.get(slot)?.includes(countryFilter)) continue;
+      }
+      if (actorFilter !== -1 && this.actor1[slot] !== actorFilter) {
+        if (!this.extraActors.get(slot)?.includes(actorFilter)) continue;
+      }
+      const countries =
+        filter.region !== undefined || filter.series === 'country' || filter.series === 'region'
+          ? countriesOf(slot)
+          : null;
+      const regions = countries ? regionsOf(countries) : null;
+      if (filter.region !== undefined && !regions!.includes(filter.region)) continue;
+      if (!isReadable(slot)) continue;
+
+      total++;
+      const types = this.typeBits[slot]!;
+      for (let bit = 0; bit < INCIDENT_TYPES.length; bit++) if (types & (1 << bit)) typeCounts[bit]!++;
+      const norms = this.normBits[slot]!;
+      if (norms !== 0)
+        for (let bit = 0; bit < NORM_CODES.length; bit++) if (norms & (1 << bit)) normCounts[bit]!++;
+      const sectors = this.sectorBits[slot]!;
+      if (sectors !== 0)
+        for (let bit = 0; bit < SECTOR_CODES.length; bit++) if ((sectors >>> bit) & 1) sectorCounts[bit]!++;
+      const slotCountries = countries ?? countriesOf(slot);
+      for (const country of slotCountries) countryCounts[country]!++;
+      for (const region of regions ?? regionsOf(slotCountries))
+        regionCounts.set(region, (regionCounts.get(region) ?? 0) + 1);
+      const slotActors = actorsOf(slot);
+      for (const actor of slotActors) actorCounts[actor]!++;
+      byIntensity[Math.min(10, this.intensity[slot]!)]!++;
+      const days = this.attributionDays[slot]!;
+      if (days >= 0) {
+        attributed++;
+        dayHistogram[days]!++;
+      }
+      const base = slot * 6;
+      for (let field = 0; field < 6; field++) harmTotals[field]! += this.harm[base + field]!;
+      if (this.harm[base]! > 0 || this.harm[base + 1]! > 0 || this.harm[base + 3]! > 0) withHarmToPeople++;
+
+      if (month < 0) {
+        undated++;
+        continue;
+      }
+      const period = filter.interval === 'year' ? Math.floor(month / 12) : month;
+      let entry = seriesByPeriod.get(period);
+      if (!entry) {
+        entry = { total: 0, values: new Map() };
+        seriesByPeriod.set(period, entry);
+      }
+      entry.total++;
+      if (filter.series !== 'none') {
+        for (const key of this.seriesKeys(filter.series, slot, slotCountries, regions, slotActors)) {
+          entry.values.set(key, (entry.values.get(key) ?? 0) + 1);
+        }
+      }
+    }
+
+    const percentile = (fraction: number): number | null => {
+      if (attributed === 0) return null;
+      const rank = Math.max(1, Math.ceil(fraction * attributed));
+      let seen = 0;
+      for (let day = 0; day <= MAX_DAYS; day++) {
+        seen += dayHistogram[day]!;
+        if (seen >= rank) return day;
+      }
+      return MAX_DAYS;
+    };
+    const bucket = (from: number, to: number) => {
+      let sum = 0;
+      for (let day = from; day <= Math.min(to, MAX_DAYS); day++) sum += dayHistogram[day]!;
+      return sum;
+    };
+    const nonZero = (codes: readonly string[], counts: Float64Array) => {
+      const result: Record<string, number> = {};
+      codes.forEach((code, index) => {
+        if (counts[index]! > 0) result[code] = counts[index]!;
+      });
+      return result;
+    };
+
+    return {
+      total,
+      byType: nonZero(INCIDENT_TYPES, typeCounts),
+      bySector: nonZero(SECTOR_CODES, sectorCounts),
+      byCountry: nonZero(this.countryCodes, countryCounts),
+      byRegion: Object.fromEntries([...regionCounts.entries()].sort()),
+      byNorm: nonZero(NORM_CODES, normCounts),
+      byActor: nonZero(this.actorCodes, actorCounts),
+      byIntensity,
+      undated,
+      series: [...seriesByPeriod.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([period, entry]) => ({
+          period:
+            filter.interval === 'year'
+              ? String(period)
+              : `${Math.floor(period / 12)}-${String((period % 12) + 1).padStart(2, '0')}`,
+          total: entry.total,
+          values: Object.fromEntries(entry.values),
+        })),
+      timeToAttribution: {
+        attributed,
+        medianDays: percentile(0.5),
+        p25Days: percentile(0.25),
+        p75Days: percentile(0.75),
+        buckets: {
+          '0-7': bucket(0, 7),
+          '8-30': bucket(8, 30),
+          '31-90': bucket(31, 90),
+          '91-365': bucket(91, 365),
+          '366+': bucket(366, MAX_DAYS),
+        },
+      },
+      harm: {
+        hospitalServicesDisrupted: harmTotals[0]!,
+        patientsRedirected: harmTotals[1]!,
+        peopleDataLeaked: harmTotals[2]!,
+        essentialServicesLost: harmTotals[3]!,
+        recordsExposed: harmTotals[4]!,
+        economicLossUsd: harmTotals[5]!,
+        incidentsWithHarmToPeople: withHarmToPeople,
+      },
+    };
+  }
+
+  private seriesKeys(
+    dimension: SeriesDimension,
+    slot: number,
+    countries: number[],
+    regions: string[] | null,
+    actors: number[],
+  ): string[] {
+    switch (dimension) {
+      case 'none':
+        return [];
+      case 'type':
+        return INCIDENT_TYPES.filter((_, bit) => this.typeBits[slot]! & (1 << bit));
+      case 'norm':
+        return NORM_CODES.filter((_, bit) => this.normBits[slot]! & (1 << bit));
+      case 'sector':
+        return SECTOR_CODES.filter((_, bit) => (this.sectorBits[slot]! >>> bit) & 1);
+      case 'country':
+        return countries.map((country) => this.countryCodes[country]!);
+      case 'region':
+        return regions ?? [];
+      case 'actor':
+        return actors.map((actor) => this.actorCodes[actor]!);
+    }
+  }
+}
+
+const INDEXES = new WeakMap<object, IncidentStatsIndex>();
+
+/** The index of one database handle (each test app and each process has its own). */
+export function statsIndexFor(db: Kysely<Database>): IncidentStatsIndex {
+  let index = INDEXES.get(db);
+  if (!index) {
+    index = new IncidentStatsIndex();
+    INDEXES.set(db, index);
+  }
+  return index;
+}
