@@ -13721,6 +13721,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics on published incidents
+         * @description Counts by type, sector, country, region, norm and actor, a time series (optionally broken down by one dimension), time from the start to the first attribution, harm totals and the intensity distribution, over the published incidents you may read (visibility and TLP) that the filters select. Unknown figures count as zero in the harm totals.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "ransomware" | "wiper" | "disruption" | "ddos" | "data_theft" | "espionage" | "hack_and_leak" | "disinformation" | "defacement" | "sabotage" | "financial_theft" | "other";
+                    sector?: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                    country?: string;
+                    /** @description A UN M49 region code, e.g. 002 (Africa). */
+                    region?: string;
+                    norm?: "13a" | "13b" | "13c" | "13d" | "13e" | "13f" | "13g" | "13h" | "13i" | "13j" | "13k";
+                    /** @description An actor id (act_…). */
+                    actor?: string;
+                    /** @description Only the records kept by this organization. */
+                    orgId?: string;
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    interval?: "month" | "year";
+                    /** @description Break each period of the time series down by this dimension. */
+                    series?: "none" | "type" | "sector" | "country" | "region" | "norm" | "actor";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Published incidents you may read that the filters select. */
+                            total: number;
+                            byType: {
+                                [key: string]: number;
+                            };
+                            bySector: {
+                                [key: string]: number;
+                            };
+                            byCountry: {
+                                [key: string]: number;
+                            };
+                            byRegion: {
+                                [key: string]: number;
+                            };
+                            byNorm: {
+                                [key: string]: number;
+                            };
+                            /** @description The 100 actors with the most attributed incidents. */
+                            byActor: {
+                                id: string;
+                                name: string;
+                                count: number;
+                            }[];
+                            /** @description Incidents per intensity score, 0 to 10. */
+                            byIntensity: number[];
+                            /** @description Incidents without a start date, left out of the time series. */
+                            undated: number;
+                            series: {
+                                period: string;
+                                total: number;
+                                values: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            timeToAttribution: {
+                                attributed: number;
+                                medianDays: number | null;
+                                p25Days: number | null;
+                                p75Days: number | null;
+                                buckets: {
+                                    [key: string]: number;
+                                };
+                            };
+                            harm: {
+                                hospitalServicesDisrupted: number;
+                                patientsRedirected: number;
+                                peopleDataLeaked: number;
+                                essentialServicesLost: number;
+                                recordsExposed: number;
+                                economicLossUsd: number;
+                                incidentsWithHarmToPeople: number;
+                            };
+                            generatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
