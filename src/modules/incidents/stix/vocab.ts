@@ -1,7 +1,7 @@
 import { SECTOR_CODES, type SectorCode } from '../../../core/reference/sectors.ts';
 import {
   ATTRIBUTOR_KINDS,
-  CONFIDENCE_LEVELS,
+  type CONFIDENCE_LEVELS,
   INCIDENT_TYPES,
   type IncidentType,
   VICTIM_KINDS,
@@ -79,7 +79,9 @@ function fromValues<Code extends string>(
 }
 
 export function stixIncidentTypes(types: readonly string[]): string[] {
-  const known = types.filter((type): type is IncidentType => (INCIDENT_TYPES as readonly string[]).includes(type));
+  const known = types.filter((type): type is IncidentType =>
+    (INCIDENT_TYPES as readonly string[]).includes(type),
+  );
   return withOwnCodes(known, (type) => INCIDENT_TYPE_OV[type]);
 }
 
@@ -154,7 +156,10 @@ export function sectorCodesOf(values: readonly string[]): SectorCode[] {
 }
 
 /** The code among `values` that is one of `codes` once written with underscores, if any. */
-export function ownCodeAmong<Code extends string>(values: readonly string[], codes: readonly Code[]): Code | null {
+export function ownCodeAmong<Code extends string>(
+  values: readonly string[],
+  codes: readonly Code[],
+): Code | null {
   for (const value of values) {
     const code = underscored(value);
     if ((codes as readonly string[]).includes(code)) return code as Code;
@@ -166,7 +171,10 @@ export function stixRole(code: string): string {
   return hyphenated(code);
 }
 
-export function victimKindOf(roles: readonly string[], identityClass: string | undefined): (typeof VICTIM_KINDS)[number] {
+export function victimKindOf(
+  roles: readonly string[],
+  identityClass: string | undefined,
+): (typeof VICTIM_KINDS)[number] {
   const own = ownCodeAmong(roles, VICTIM_KINDS);
   if (own) return own;
   return identityClass === 'individual' || identityClass === 'group' ? 'individuals' : 'other';
