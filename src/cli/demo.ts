@@ -8,6 +8,7 @@ import type { OrgKind, OrgRole } from '../core/orgs/kinds.ts';
 import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
 import { DEMO_POC_HOLDERS, seedContactsDemo } from '../modules/contacts/demo.ts';
 import { seedDisclosureDemo } from '../modules/disclosure/demo.ts';
+import { seedIncidentsDemo } from '../modules/incidents/demo.ts';
 import { seedParticipationDemo } from '../modules/participation/demo.ts';
 
 /**
@@ -142,6 +143,7 @@ export async function seedDemo(db: Db, dialect: Dialect, config: Config): Promis
   await seedContactsDemo(db, dialect, config);
   await seedAssistanceDemo(db, dialect, config);
   await seedDisclosureDemo(db, dialect, config);
+  await seedIncidentsDemo(db, dialect, config);
   return {
     password: DEMO_PASSWORD,
     admin: { email: adminEmail, totpSecret },
