@@ -73,7 +73,7 @@ export interface IncidentFilter {
   norm?: string;
   actorId?: string;
   orgId?: string;
-  editorialState?: string;
+  editorialStates?: string[];
   from?: string;
   to?: string;
   /** Only these ids (a full-text match), when set. */
@@ -108,7 +108,7 @@ function filteredIncidents(db: Reader, filter: FilterOnly) {
       sql<SqlBool>`EXISTS (SELECT 1 FROM incident_attributions fa WHERE fa.incident_id = i.id AND fa.actor_id = ${filter.actorId})`,
     );
   if (filter.orgId) query = query.where('i.org_id', '=', filter.orgId);
-  if (filter.editorialState) query = query.where('i.editorial_state', '=', filter.editorialState);
+  if (filter.editorialStates) query = query.where('i.editorial_state', 'in', filter.editorialStates);
   if (filter.from) query = query.where('i.started_on', '>=', filter.from);
   if (filter.to) query = query.where('i.started_on', '<=', filter.to);
   if (filter.ids)

@@ -252,6 +252,14 @@ describeEachDialect('incidents: the record, its workflow and its audience', (dia
       ]);
       const edit = await as(cast.tracker.analyst, 'PATCH', url, { title: 'x', correction: 'y' });
       expect(edit.statusCode).toBe(409);
+      // A withdrawn record keeps its address but leaves the list unless asked for.
+      const listed = (await anonymous('/api/v1/incidents?limit=100'))
+        .json()
+        .items.map((item: { id: string }) => item.id);
+      expect(listed).not.toContain(incident.id);
+      const withdrawnList = (await anonymous('/api/v1/incidents?editorialState=withdrawn&limit=100')).json();
+      expect(withdrawnList.items.map((item: { id: string }) => item.id)).toContain(incident.id);
+      expect(withdrawnList.facets.types.ransomware).toBeGreaterThanOrEqual(1);
     });
   });
 

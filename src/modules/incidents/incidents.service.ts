@@ -22,17 +22,20 @@ import {
 } from './incidents.presenter.ts';
 import {
   countFacets,
+  type Facets,
   findAttributionRows,
   findCorrectionRows,
   findIncidentRow,
   findIncidentRows,
   findOwnIncidentIdsByText,
+  type IncidentFilter,
   type IncidentRow,
   nextChangeSeq,
   writeIndexedDimensions,
 } from './incidents.repository.ts';
 import type { CreateIncident, IncidentOut, IncidentQuery, UpdateIncident } from './incidents.schemas.ts';
 import { intensityOf } from './intensity.ts';
+import { statsIndexFor } from './statistics/stats-index.ts';
 
 export const SEARCH_SOURCE = 'incidents';
 const NO_IMPACTS: IncidentOut['impacts'] = {
@@ -119,6 +122,60 @@ async function findIdsByText(ctx: AppContext, actor: Actor, q: string): Promise<
   return [...ids];
 }
 
+const FACET_KEYS = ['types', 'countries', 'sectors', 'norms'] as const;
+
+/**
+ * Facet counts over the whole filtered list: published incidents from the statistics index (a scan of memory,
+ * where SQL would group a million rows), other states from SQL, where only the reader's own organizations'
+ * records can match.
+ */
+async function listFacets(
+  ctx: AppContext,
+  filter: Omit<IncidentFilter, 'limit' | 'beforeSortKey' | 'editorialStates'>,
+  states: string[],
+): Promise<Facets> {
+  const others = states.filter((state) => state !== 'published');
+  const [fromIndex, fromSql] = await Promise.all([
+    states.includes('published') ? publishedFacets(ctx, filter) : undefined,
+    others.length > 0 ? countFacets(ctx.db, { ...filter, editorialStates: others }) : undefined,
+  ]);
+  const facets = {} as Facets;
+  for (const key of FACET_KEYS) {
+    const merged: Record<string, number> = { ...fromIndex?.[key] };
+    for (const [value, count] of Object.entries(fromSql?.[key] ?? {}))
+      merged[value] = (merged[value] ?? 0) + count;
+    facets[key] = merged;
+  }
+  return facets;
+}
+
+async function publishedFacets(
+  ctx: AppContext,
+  filter: Omit<IncidentFilter, 'limit' | 'beforeSortKey' | 'editorialStates'>,
+): Promise<Facets> {
+  const index = statsIndexFor(ctx.db);
+  await index.refresh(ctx.db);
+  const statistics = index.compute(filter.scope, {
+    ...(filter.type ? { type: filter.type } : {}),
+    ...(filter.country ? { country: filter.country } : {}),
+    ...(filter.sector ? { sector: filter.sector } : {}),
+    ...(filter.norm ? { norm: filter.norm } : {}),
+    ...(filter.actorId ? { actorId: filter.actorId } : {}),
+    ...(filter.orgId ? { orgId: filter.orgId } : {}),
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.ids ? { ids: filter.ids } : {}),
+    interval: 'month',
+    series: 'none',
+  });
+  return {
+    types: statistics.byType,
+    countries: statistics.byCountry,
+    sectors: statistics.bySector,
+    norms: statistics.byNorm,
+  };
+}
+
 export async function listIncidents(ctx: AppContext, actor: Actor, query: IncidentQuery) {
   const limit = query.limit ?? 50;
   const scope = readScope(actor);
@@ -130,15 +187,21 @@ export async function listIncidents(ctx: AppContext, actor: Actor, query: Incide
     ...(query.norm ? { norm: query.norm } : {}),
     ...(query.actor ? { actorId: query.actor } : {}),
     ...(query.orgId ? { orgId: query.orgId } : {}),
-    ...(query.editorialState ? { editorialState: query.editorialState } : {}),
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
     ...(query.q?.trim() ? { ids: await findIdsByText(ctx, actor, query.q) } : {}),
   };
+  // Withdrawn records stay readable at their address but leave the list unless asked for.
+  const states = query.editorialState ? [query.editorialState] : ['published', 'review', 'draft'];
   const before = decodeStringCursor(query.cursor);
   const [rows, facets] = await Promise.all([
-    findIncidentRows(ctx.db, { ...filter, ...(before ? { beforeSortKey: before } : {}), limit: limit + 1 }),
-    countFacets(ctx.db, filter),
+    findIncidentRows(ctx.db, {
+      ...filter,
+      editorialStates: states,
+      ...(before ? { beforeSortKey: before } : {}),
+      limit: limit + 1,
+    }),
+    listFacets(ctx, filter, states),
   ]);
   // The SQL filter and the policy say the same; should they ever differ, the policy wins.
   const readable = rows.filter((row) => can(actor, 'incident.read', incidentResource(row)));

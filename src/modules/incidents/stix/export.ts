@@ -464,6 +464,7 @@ function exportIncidentObjects(incident: IncidentOut, options: StixExportOptions
         basis: attribution.basis,
         sponsor_country: actor.sponsorCountry,
         notes: attribution.notes,
+        sources: attribution.sources.map(sourceContent),
       },
     });
     const summary = `Attributed to ${actor.name} by ${attributedBy.name} (${attributedBy.kind.replaceAll('_', ' ')}${attributedBy.country ? `, ${attributedBy.country}` : ''}) on ${attribution.attributedOn}; basis: ${attribution.basis}; confidence: ${attribution.confidence}.`;

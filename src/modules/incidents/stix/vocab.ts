@@ -68,7 +68,11 @@ function fromValues<Code extends string>(
   vocabularyValueOf: (code: Code) => string | null,
   defaults: Readonly<Record<string, Code>>,
 ): Code[] {
-  const direct = ownCodes.filter((code) => values.some((value) => underscored(value) === code));
+  const direct: Code[] = [];
+  for (const value of values) {
+    const code = ownCodes.find((candidate) => candidate === underscored(value));
+    if (code !== undefined && !direct.includes(code)) direct.push(code);
+  }
   const result = [...direct];
   for (const value of values) {
     const accounted = direct.some((code) => vocabularyValueOf(code) === value);
