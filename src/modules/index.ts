@@ -8,6 +8,7 @@ import { disclosure } from './disclosure/index.ts';
 import { exercises } from './exercises/index.ts';
 import { incidents } from './incidents/index.ts';
 import { participation } from './participation/index.ts';
+import { sharing } from './sharing/index.ts';
 
 /** Work a module runs on a schedule in the server process, e.g. closing periods that have ended. */
 export interface ModuleJob {
@@ -35,6 +36,7 @@ export const MODULES: ModuleDefinition[] = [
   exercises,
   disclosure,
   incidents,
+  sharing,
 ];
 
 export const MODULE_MIGRATIONS: Record<string, Migration> = Object.assign(

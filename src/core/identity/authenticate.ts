@@ -11,6 +11,8 @@ import { findMemberships } from './users.repository.ts';
 export const API_TOKEN_PREFIX = 'cg_';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+/** The TAXII 2.1 server's paths, where clients authenticate as they do on the API. */
+const TAXII_PATH = /^\/taxii2(?:[/?]|$)/;
 
 async function actorFromApiToken(
   ctx: AppContext,
@@ -110,14 +112,32 @@ async function cachedActor(
   return resolved.actor;
 }
 
+/**
+ * The API token of an Authorization header: `Bearer <token>`, or HTTP Basic with the token as the password
+ * (any user name), which is how TAXII clients and other tools that only speak Basic send one.
+ */
+function apiTokenOf(authorization: string): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (bearer) return bearer[1]!.startsWith(API_TOKEN_PREFIX) ? bearer[1]! : null;
+  const basic = /^Basic\s+([A-Za-z0-9+/=_-]+)$/i.exec(authorization);
+  if (!basic) return null;
+  const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const password = colon < 0 ? '' : decoded.slice(colon + 1);
+  return password.startsWith(API_TOKEN_PREFIX) && !/\s/.test(password) ? password : null;
+}
+
 export async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match?.[1]?.startsWith(API_TOKEN_PREFIX)) {
-      throw new AppError(401, 'invalid_token', 'Send an API token as "Authorization: Bearer cg_…".');
+    const token = apiTokenOf(authorization);
+    if (token === null) {
+      throw new AppError(
+        401,
+        'invalid_token',
+        'Send an API token as "Authorization: Bearer cg_…", or as the password of HTTP Basic authentication.',
+      );
     }
-    const token = match[1];
     return cachedActor(ctx, request, `token:${hashToken(token)}`, async () => {
       const { actor, expiresAtMs } = await actorFromApiToken(ctx, token);
       return { actor, validUntil: Math.min(Date.now() + TOUCH_MS, expiresAtMs) };
@@ -132,14 +152,14 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
 }
 
 /**
- * Resolves the actor for every API request, and requires the session's CSRF token on
- * cookie-authenticated writes. Bearer-token requests carry no ambient authority, so need none.
+ * Resolves the actor for every API and TAXII request, and requires the session's CSRF token on
+ * cookie-authenticated writes. Token requests (Bearer or Basic) carry no ambient authority, so need none.
  */
 export function registerAuthentication(app: FastifyInstance): void {
   // null, not an object: Fastify shares decorator objects between requests, so each request sets its own.
   app.decorateRequest('actor', null as unknown as typeof ANONYMOUS);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) {
+    if (!request.url.startsWith('/api/') && !TAXII_PATH.test(request.url)) {
       request.actor = ANONYMOUS;
       return;
     }
