@@ -331,7 +331,8 @@ describe('incidentToStix: targets, attributions and sources', () => {
       },
     ]);
     expect(
-      (first?.extensions as Record<string, { attribution: unknown }>)[UN_NORMS_EXTENSION_ID]?.attribution,
+      (first?.extensions as Record<string, { attribution: unknown }> | undefined)?.[UN_NORMS_EXTENSION_ID]
+        ?.attribution,
     ).toMatchObject({
       attributed_by: { kind: 'state', name: 'Government of Exampleland', country: 'FR' },
       attributed_on: '2024-04-15',

@@ -150,6 +150,13 @@ const CONTENT_SCHEMA_BODY = {
         basis: { enum: ATTRIBUTION_BASES },
         sponsor_country: COUNTRY,
         notes: TEXT,
+        sources: {
+          description:
+            "The attribution's sources in full (the relationship's external references carry their URLs).",
+          type: 'array',
+          minItems: 1,
+          items: SOURCE,
+        },
       },
     },
   },
@@ -231,6 +238,7 @@ export interface UnNormsExtensionContent {
     basis: string;
     sponsor_country?: string;
     notes?: string;
+    sources?: SourceContent[];
   };
 }
 
