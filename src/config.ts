@@ -53,6 +53,10 @@ export const CONFIG_VARIABLES = {
     default: 'false',
     doc: 'Allow webhook URLs that resolve to loopback or private addresses (for development and tests).',
   },
+  TAXII_FEEDS_ALLOW_PRIVATE_NETWORKS: {
+    default: 'false',
+    doc: 'Allow TAXII feeds to poll servers on loopback or private addresses (another instance on the same network, development, tests).',
+  },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -75,6 +79,7 @@ const ConfigSchema = Type.Object({
   trustProxy: Type.Boolean(),
   deliveryWorker: Type.Boolean(),
   webhookAllowPrivateNetworks: Type.Boolean(),
+  taxiiFeedsAllowPrivateNetworks: Type.Boolean(),
 });
 export type Config = Static<typeof ConfigSchema> & { isHttps: boolean };
 
@@ -123,6 +128,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deliveryWorker: attempt(() => asBoolean('DELIVERY_WORKER', get('DELIVERY_WORKER')), true),
     webhookAllowPrivateNetworks: attempt(
       () => asBoolean('WEBHOOK_ALLOW_PRIVATE_NETWORKS', get('WEBHOOK_ALLOW_PRIVATE_NETWORKS')),
+      false,
+    ),
+    taxiiFeedsAllowPrivateNetworks: attempt(
+      () => asBoolean('TAXII_FEEDS_ALLOW_PRIVATE_NETWORKS', get('TAXII_FEEDS_ALLOW_PRIVATE_NETWORKS')),
       false,
     ),
   };
