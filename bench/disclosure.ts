@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/core/db/database.ts';
 import { newId, nowIso } from '../src/core/db/ids.ts';
-import { API_TOKEN_PREFIX } from '../src/core/identity/authenticate.ts';
-import { hashToken, newSecret } from '../src/core/identity/crypto.ts';
-import { seedReference } from '../src/core/reference/seed.ts';
-import { seedModules } from '../src/modules/index.ts';
-import { migrateToLatest } from '../src/schema.ts';
-import { startBenchServer, withScratchPostgres } from './support.ts';
+import { seedBenchBase, startBenchServer, withScratchPostgres } from './support.ts';
 
 /**
  * Vulnerability disclosure, against the app as `serve` runs it (its own process, delivery worker and jobs on):
@@ -49,83 +44,6 @@ export interface DisclosureBenchmark {
   sustainedIntake: number;
   casePage: { vendors: number; bytes: number; p50: number; p99: number; baselineP50: number };
   csaf: { products: number; medianMs: number; runs: number[]; isValid: boolean };
-}
-
-interface Seeded {
-  token: string;
-  orgId: string;
-  userId: string;
-}
-
-async function seedBase(url: string): Promise<Seeded> {
-  const handle = openDatabase(url);
-  try {
-    await migrateToLatest(handle);
-    await seedReference(handle.db);
-    await seedModules(handle.db, handle.dialect);
-    const db = handle.db;
-    const now = nowIso();
-    const orgId = newId('org');
-    await db
-      .insertInto('organizations')
-      .values({
-        id: orgId,
-        name: 'National CERT',
-        kind: 'cert',
-        country_code: 'KE',
-        website: null,
-        description: null,
-        verification_status: 'verified',
-        verification_note: null,
-        verified_at: now,
-        verified_by: null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const userId = newId('usr');
-    await db
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: 'coordinator@cert.bench.invalid',
-        display_name: 'Coordinator',
-        password_hash: null,
-        totp_secret: null,
-        totp_pending_secret: null,
-        totp_enabled_at: null,
-        is_platform_admin: 0,
-        locale: 'en',
-        created_at: now,
-        updated_at: now,
-        disabled_at: null,
-      })
-      .execute();
-    await db
-      .insertInto('memberships')
-      .values({ org_id: orgId, user_id: userId, role: 'org_admin', created_at: now })
-      .execute();
-    const token = `${API_TOKEN_PREFIX}${newSecret(32)}`;
-    await db
-      .insertInto('api_tokens')
-      .values({
-        id: newId('tok'),
-        user_id: userId,
-        org_id: orgId,
-        name: 'benchmark',
-        token_hash: hashToken(token),
-        token_prefix: token.slice(0, 10),
-        created_at: now,
-        expires_at: new Date(Date.now() + 86_400_000).toISOString(),
-        last_used_at: null,
-        revoked_at: null,
-      })
-      .execute();
-    return { token, orgId, userId };
-  } finally {
-    await handle.close();
-  }
 }
 
 const VERSIONS = ['1.0', '1.1', '2.0', '2.1'];
@@ -321,7 +239,7 @@ async function measureAt(
   directory: string,
 ): Promise<Omit<DisclosureBenchmark, 'database'>> {
   const url = databaseUrl === 'sqlite' ? `sqlite:${join(directory, 'bench.db')}` : databaseUrl;
-  const seeded = await seedBase(url);
+  const seeded = await seedBenchBase(url);
   const app = await startBenchServer(['full'], {
     DATABASE_URL: url,
     DATA_DIR: directory,

@@ -1,9 +1,18 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
+import { openDatabase } from '../src/core/db/database.ts';
+import { newId, nowIso } from '../src/core/db/ids.ts';
+import { API_TOKEN_PREFIX } from '../src/core/identity/authenticate.ts';
+import { hashToken, newSecret } from '../src/core/identity/crypto.ts';
+import { seedReference } from '../src/core/reference/seed.ts';
+import { seedModules } from '../src/modules/index.ts';
+import { migrateToLatest } from '../src/schema.ts';
 
 export interface BenchServer {
   port: number;
+  /** The server process, e.g. to read its peak memory from /proc. */
+  pid: number;
   /** Stops the server and resolves once its process has exited. */
   stop(): Promise<void>;
 }
@@ -24,6 +33,7 @@ export function startBenchServer(args: string[], env: Record<string, string>): P
       clearTimeout(timer);
       resolve({
         port: Number(line),
+        pid: child.pid!,
         stop: async () => {
           child.kill('SIGTERM');
           await exited;
@@ -69,5 +79,83 @@ export async function withScratchPostgres<T>(
     }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+}
+
+export interface Seeded {
+  token: string;
+  orgId: string;
+  userId: string;
+}
+
+/** A migrated database with one verified CERT, its admin and an API token of theirs for the organization. */
+export async function seedBenchBase(url: string): Promise<Seeded> {
+  const handle = openDatabase(url);
+  try {
+    await migrateToLatest(handle);
+    await seedReference(handle.db);
+    await seedModules(handle.db, handle.dialect);
+    const db = handle.db;
+    const now = nowIso();
+    const orgId = newId('org');
+    await db
+      .insertInto('organizations')
+      .values({
+        id: orgId,
+        name: 'National CERT',
+        kind: 'cert',
+        country_code: 'KE',
+        website: null,
+        description: null,
+        verification_status: 'verified',
+        verification_note: null,
+        verified_at: now,
+        verified_by: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const userId = newId('usr');
+    await db
+      .insertInto('users')
+      .values({
+        id: userId,
+        email: 'coordinator@cert.bench.invalid',
+        display_name: 'Coordinator',
+        password_hash: null,
+        totp_secret: null,
+        totp_pending_secret: null,
+        totp_enabled_at: null,
+        is_platform_admin: 0,
+        locale: 'en',
+        created_at: now,
+        updated_at: now,
+        disabled_at: null,
+      })
+      .execute();
+    await db
+      .insertInto('memberships')
+      .values({ org_id: orgId, user_id: userId, role: 'org_admin', created_at: now })
+      .execute();
+    const token = `${API_TOKEN_PREFIX}${newSecret(32)}`;
+    await db
+      .insertInto('api_tokens')
+      .values({
+        id: newId('tok'),
+        user_id: userId,
+        org_id: orgId,
+        name: 'benchmark',
+        token_hash: hashToken(token),
+        token_prefix: token.slice(0, 10),
+        created_at: now,
+        expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    return { token, orgId, userId };
+  } finally {
+    await handle.close();
   }
 }

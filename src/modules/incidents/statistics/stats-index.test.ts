@@ -144,6 +144,16 @@ describeEachDialect('incident statistics index', (dialect) => {
         const withNorm = expected.filter((row) => row.norms.includes('13f')).length;
         expect(statistics.byNorm['13f'] ?? 0, actorName).toBe(withNorm);
         expect(statistics.harm.hospitalServicesDisrupted, actorName).toBe(expected.length);
+        // The list's facets count drafts and texts under review too, for their organization's members only.
+        const everyState = index.compute(readScope(ACTORS[actorName]!), {
+          interval: 'month',
+          series: 'none',
+          states: ['draft', 'review', 'published', 'withdrawn'],
+        });
+        const allRows = await database.db.selectFrom('incidents').selectAll().execute();
+        expect(everyState.total, actorName).toBe(
+          allRows.filter((row) => can(ACTORS[actorName]!, 'incident.read', incidentResource(row))).length,
+        );
         const inFrance = index.compute(readScope(ACTORS[actorName]!), {
           interval: 'year',
           series: 'none',

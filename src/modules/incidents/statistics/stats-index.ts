@@ -3,12 +3,13 @@ import type { ReadScope } from '../../../core/access/index.ts';
 import type { Database } from '../../../core/db/tables.ts';
 import { COUNTRIES } from '../../../core/reference/countries.ts';
 import { SECTOR_CODES } from '../../../core/reference/sectors.ts';
-import { INCIDENT_TYPES, NORM_CODES } from '../catalog.ts';
+import { EDITORIAL_STATES, INCIDENT_TYPES, NORM_CODES } from '../catalog.ts';
 
 /*
  * Statistics over many published incidents, each reader seeing only what they may read, must answer in well
  * under a second: aggregating a million rows in SQL for every dashboard request does not. So each process
- * keeps a columnar copy of the few fields statistics need, one slot per published incident in typed arrays,
+ * keeps a columnar copy of the few fields statistics need, one slot per incident in typed arrays (statistics
+ * count the published ones; the incident list's facets count the states it shows),
  * and scans it per request (tens of milliseconds for a million). The copy follows the database through the
  * shared change sequence: each request first reads the sequence and loads only the rows changed since, so
  * several processes on one PostgreSQL stay exact. Rows are loaded in commit order because the sequence row
@@ -22,6 +23,9 @@ import { INCIDENT_TYPES, NORM_CODES } from '../catalog.ts';
  * property test in stats-index.test.ts checks the scan against `can(actor, 'incident.read', …)`.
  */
 
+const STATE_CODES = new Map<string, number>(EDITORIAL_STATES.map((state, index) => [state, index]));
+const PUBLISHED = STATE_CODES.get('published')!;
+const WITHDRAWN = STATE_CODES.get('withdrawn')!;
 const TYPE_BIT = new Map<string, number>(INCIDENT_TYPES.map((code, index) => [code, index]));
 const NORM_BIT = new Map<string, number>(NORM_CODES.map((code, index) => [code, index]));
 const SECTOR_BIT = new Map<string, number>(SECTOR_CODES.map((code, index) => [code, index]));
@@ -52,6 +56,8 @@ export interface StatisticsFilter {
   /** YYYY-MM-DD, inclusive, on the start date; incidents with no start date are left out of a dated range. */
   from?: string;
   to?: string;
+  /** Editorial states to count; statistics count published incidents only (the default). */
+  states?: readonly string[];
   /** Only these incidents (a full-text match), when set. */
   ids?: readonly string[];
   interval: 'month' | 'year';
@@ -135,6 +141,8 @@ export class IncidentStatsIndex {
   private readonly extraActors = new Map<number, number[]>();
 
   private alive = new Uint8Array(0);
+  /** An index into EDITORIAL_STATES. */
+  private state = new Uint8Array(0);
   private audience = new Uint8Array(0);
   private month = new Int32Array(0);
   private typeBits = new Uint16Array(0);
@@ -148,7 +156,7 @@ export class IncidentStatsIndex {
   private intensity = new Uint8Array(0);
   private harm = new Float64Array(0);
 
-  /** Published incidents currently held. */
+  /** Incidents currently held, in every editorial state. */
   get count(): number {
     return this.slotOf.size;
   }
@@ -157,6 +165,7 @@ export class IncidentStatsIndex {
     if (slots <= this.capacity) return;
     const size = Math.max(1024, this.capacity * 2, slots);
     this.alive = growTyped(this.alive, size);
+    this.state = growTyped(this.state, size);
     this.audience = growTyped(this.audience, size);
     this.month = growTyped(this.month, size);
     this.typeBits = growTyped(this.typeBits, size);
@@ -253,8 +262,8 @@ export class IncidentStatsIndex {
     actor_ids: string;
   }): void {
     let slot = this.slotOf.get(row.id);
-    if (row.editorial_state !== 'published') {
-      // Drafts, texts under review and withdrawn records are not counted.
+    const state = STATE_CODES.get(row.editorial_state);
+    if (state === undefined) {
       if (slot !== undefined) this.release(row.id, slot);
       return;
     }
@@ -267,6 +276,7 @@ export class IncidentStatsIndex {
     this.extraActors.delete(slot);
     this.involvement.delete(slot);
     this.alive[slot] = 1;
+    this.state[slot] = state;
     this.audience[slot] = Math.max(VISIBILITY_CLASS[row.visibility] ?? 3, TLP_CLASS[row.tlp] ?? 4);
     this.month[slot] = monthIndex(row.started_on);
     let bits = 0;
@@ -347,6 +357,9 @@ export class IncidentStatsIndex {
       return scope.orgScoped !== true || isInvolvedOrg(slot);
     };
     const isReadable = (slot: number): boolean => {
+      const state = this.state[slot]!;
+      // Drafts and texts under review: the owner organization's members only (core/access, incident.read).
+      if (state !== PUBLISHED && state !== WITHDRAWN && !readerOrgs.has(this.owner[slot]!)) return false;
       const audience = this.audience[slot]!;
       if (scope.isSystem) return audience < 4;
       if (audience <= level) return true;
@@ -365,16 +378,29 @@ export class IncidentStatsIndex {
     const fromMonth = filter.from ? monthIndex(filter.from) : Number.NEGATIVE_INFINITY;
     const toMonth = filter.to ? monthIndex(filter.to) : Number.POSITIVE_INFINITY;
     const isDated = filter.from !== undefined || filter.to !== undefined;
-    const regionOfCountry = this.countryCodes.map((code) => REGION_OF_COUNTRY.get(code) ?? null);
     const nothing =
       unknownFilter(this.countryIds, filter.country) || unknownFilter(this.actorIds, filter.actorId);
+
+    // Regions as small integers, so counting them allocates nothing per incident.
+    const regionCodes: string[] = [];
+    const regionOf = new Int32Array(this.countryCodes.length).fill(-1);
+    this.countryCodes.forEach((code, country) => {
+      const region = REGION_OF_COUNTRY.get(code);
+      if (!region) return;
+      let id = regionCodes.indexOf(region);
+      if (id < 0) id = regionCodes.push(region) - 1;
+      regionOf[country] = id;
+    });
+    const regionFilter = filter.region === undefined ? -1 : regionCodes.indexOf(filter.region);
+    const isNothing = nothing || (filter.region !== undefined && regionFilter < 0);
 
     const typeCounts = new Float64Array(INCIDENT_TYPES.length);
     const normCounts = new Float64Array(NORM_CODES.length);
     const sectorCounts = new Float64Array(SECTOR_CODES.length);
     const countryCounts = new Float64Array(this.countryCodes.length);
     const actorCounts = new Float64Array(this.actorCodes.length);
-    const regionCounts = new Map<string, number>();
+    const regionCounts = new Float64Array(regionCodes.length);
+    const regionSeenAt = new Int32Array(regionCodes.length).fill(-1);
     const byIntensity = new Array<number>(11).fill(0);
     const dayHistogram = new Uint32Array(MAX_DAYS + 1);
     const harmTotals = new Float64Array(6);
@@ -384,84 +410,79 @@ export class IncidentStatsIndex {
     let attributed = 0;
     let withHarmToPeople = 0;
 
-    const countriesOf = (slot: number): number[] => {
-      const list: number[] = [];
-      if (this.country1[slot]! >= 0) list.push(this.country1[slot]!);
-      if (this.country2[slot]! >= 0) list.push(this.country2[slot]!);
-      const extra = this.extraCountries.get(slot);
-      if (extra) list.push(...extra);
-      return list;
-    };
-    const actorsOf = (slot: number): number[] => {
-      const list: number[] = [];
-      if (this.actor1[slot]! >= 0) list.push(this.actor1[slot]!);
-      const extra = this.extraActors.get(slot);
-      if (extra) list.push(...extra);
-      return list;
-    };
-    const regionsOf = (countries: number[]): string[] => {
-      const regions: string[] = [];
-      for (const country of countries) {
-        const region = regionOfCountry[country];
-        if (region && !regions.includes(region)) regions.push(region);
+    // Hot loop: locals instead of property reads, bit tricks instead of per-incident arrays.
+    const { alive, typeBits, normBits, sectorBits, country1, country2, actor1, owner, intensity, harm } =
+      this;
+    const monthOf = this.month;
+    const stateOf = this.state;
+    const attributionDays = this.attributionDays;
+    const extraCountries = this.extraCountries;
+    const extraActors = this.extraActors;
+    const hasCountry = (slot: number, country: number) =>
+      country1[slot] === country ||
+      country2[slot] === country ||
+      extraCountries.get(slot)?.includes(country) === true;
+    const hasRegion = (slot: number, region: number) =>
+      (country1[slot]! >= 0 && regionOf[country1[slot]!] === region) ||
+      (country2[slot]! >= 0 && regionOf[country2[slot]!] === region) ||
+      extraCountries.get(slot)?.some((country) => regionOf[country] === region) === true;
+    const countCountry = (slot: number, country: number) => {
+      countryCounts[country]!++;
+      const region = regionOf[country]!;
+      if (region >= 0 && regionSeenAt[region] !== slot) {
+        regionSeenAt[region] = slot;
+        regionCounts[region]!++;
       }
-      return regions;
     };
 
     // A text match names its incidents: visit only their slots instead of every one.
     const slots = filter.ids?.flatMap((id) => this.slotOf.get(id) ?? []);
-    const end = nothing ? 0 : slots ? slots.length : this.size;
+    let stateMask = 0;
+    for (const name of filter.states ?? ['published']) stateMask |= 1 << (STATE_CODES.get(name) ?? 31);
+    const end = isNothing ? 0 : slots ? slots.length : this.size;
     for (let position = 0; position < end; position++) {
       const slot = slots ? slots[position]! : position;
-      if (this.alive[slot] === 0) continue;
-      if (typeMask !== 0 && (this.typeBits[slot]! & typeMask) === 0) continue;
-      if (normMask !== 0 && (this.normBits[slot]! & normMask) === 0) continue;
-      if (sectorMask !== 0 && (this.sectorBits[slot]! & sectorMask) >>> 0 === 0) continue;
-      const month = this.month[slot]!;
+      if (alive[slot] === 0 || (stateMask & (1 << stateOf[slot]!)) === 0) continue;
+      const types = typeBits[slot]!;
+      if (typeMask !== 0 && (types & typeMask) === 0) continue;
+      const norms = normBits[slot]!;
+      if (normMask !== 0 && (norms & normMask) === 0) continue;
+      const sectors = sectorBits[slot]!;
+      if (sectorMask !== 0 && (sectors & sectorMask) >>> 0 === 0) continue;
+      const month = monthOf[slot]!;
       if (isDated && (month < 0 || month < fromMonth || month > toMonth)) continue;
-      if (orgFilter !== -1 && this.owner[slot] !== orgFilter) continue;
-      if (
-        countryFilter !== -1 &&
-        this.country1[slot] !== countryFilter &&
-        this.country2[slot] !== countryFilter
-      ) {
-        if (!this.extraCountries.get(slot)?.includes(countryFilter)) continue;
-      }
-      if (actorFilter !== -1 && this.actor1[slot] !== actorFilter) {
-        if (!this.extraActors.get(slot)?.includes(actorFilter)) continue;
-      }
-      const countries =
-        filter.region !== undefined || filter.series === 'country' || filter.series === 'region'
-          ? countriesOf(slot)
-          : null;
-      const regions = countries ? regionsOf(countries) : null;
-      if (filter.region !== undefined && !regions!.includes(filter.region)) continue;
+      if (orgFilter !== -1 && owner[slot] !== orgFilter) continue;
+      if (countryFilter !== -1 && !hasCountry(slot, countryFilter)) continue;
+      if (actorFilter !== -1 && actor1[slot] !== actorFilter && !extraActors.get(slot)?.includes(actorFilter))
+        continue;
+      if (regionFilter !== -1 && !hasRegion(slot, regionFilter)) continue;
       if (!isReadable(slot)) continue;
 
       total++;
-      const types = this.typeBits[slot]!;
-      for (let bit = 0; bit < INCIDENT_TYPES.length; bit++) if (types & (1 << bit)) typeCounts[bit]!++;
-      const norms = this.normBits[slot]!;
-      if (norms !== 0)
-        for (let bit = 0; bit < NORM_CODES.length; bit++) if (norms & (1 << bit)) normCounts[bit]!++;
-      const sectors = this.sectorBits[slot]!;
-      if (sectors !== 0)
-        for (let bit = 0; bit < SECTOR_CODES.length; bit++) if ((sectors >>> bit) & 1) sectorCounts[bit]!++;
-      const slotCountries = countries ?? countriesOf(slot);
-      for (const country of slotCountries) countryCounts[country]!++;
-      for (const region of regions ?? regionsOf(slotCountries))
-        regionCounts.set(region, (regionCounts.get(region) ?? 0) + 1);
-      const slotActors = actorsOf(slot);
-      for (const actor of slotActors) actorCounts[actor]!++;
-      byIntensity[Math.min(10, this.intensity[slot]!)]!++;
-      const days = this.attributionDays[slot]!;
+      for (let bits = types; bits !== 0; bits &= bits - 1) typeCounts[31 - Math.clz32(bits & -bits)]!++;
+      for (let bits = norms; bits !== 0; bits &= bits - 1) normCounts[31 - Math.clz32(bits & -bits)]!++;
+      for (let bits = sectors; bits !== 0; bits &= bits - 1) sectorCounts[31 - Math.clz32(bits & -bits)]!++;
+      if (country1[slot]! >= 0) countCountry(slot, country1[slot]!);
+      if (country2[slot]! >= 0) countCountry(slot, country2[slot]!);
+      const moreCountries = extraCountries.get(slot);
+      if (moreCountries) for (const country of moreCountries) countCountry(slot, country);
+      if (actor1[slot]! >= 0) actorCounts[actor1[slot]!]!++;
+      const moreActors = extraActors.get(slot);
+      if (moreActors) for (const actor of moreActors) actorCounts[actor]!++;
+      byIntensity[intensity[slot]! > 10 ? 10 : intensity[slot]!]!++;
+      const days = attributionDays[slot]!;
       if (days >= 0) {
         attributed++;
         dayHistogram[days]!++;
       }
       const base = slot * 6;
-      for (let field = 0; field < 6; field++) harmTotals[field]! += this.harm[base + field]!;
-      if (this.harm[base]! > 0 || this.harm[base + 1]! > 0 || this.harm[base + 3]! > 0) withHarmToPeople++;
+      harmTotals[0]! += harm[base]!;
+      harmTotals[1]! += harm[base + 1]!;
+      harmTotals[2]! += harm[base + 2]!;
+      harmTotals[3]! += harm[base + 3]!;
+      harmTotals[4]! += harm[base + 4]!;
+      harmTotals[5]! += harm[base + 5]!;
+      if (harm[base]! > 0 || harm[base + 1]! > 0 || harm[base + 3]! > 0) withHarmToPeople++;
 
       if (month < 0) {
         undated++;
@@ -475,7 +496,7 @@ export class IncidentStatsIndex {
       }
       entry.total++;
       if (filter.series !== 'none') {
-        for (const key of this.seriesKeys(filter.series, slot, slotCountries, regions, slotActors)) {
+        for (const key of this.seriesKeys(filter.series, slot, regionCodes, regionOf)) {
           entry.values.set(key, (entry.values.get(key) ?? 0) + 1);
         }
       }
@@ -509,7 +530,12 @@ export class IncidentStatsIndex {
       byType: nonZero(INCIDENT_TYPES, typeCounts),
       bySector: nonZero(SECTOR_CODES, sectorCounts),
       byCountry: nonZero(this.countryCodes, countryCounts),
-      byRegion: Object.fromEntries([...regionCounts.entries()].sort()),
+      byRegion: Object.fromEntries(
+        regionCodes
+          .map((code, id) => [code, regionCounts[id]!] as const)
+          .filter(([, count]) => count > 0)
+          .sort(),
+      ),
       byNorm: nonZero(NORM_CODES, normCounts),
       byActor: nonZero(this.actorCodes, actorCounts),
       byIntensity,
@@ -549,12 +575,20 @@ export class IncidentStatsIndex {
     };
   }
 
+  private countriesOf(slot: number): number[] {
+    const list: number[] = [];
+    if (this.country1[slot]! >= 0) list.push(this.country1[slot]!);
+    if (this.country2[slot]! >= 0) list.push(this.country2[slot]!);
+    const extra = this.extraCountries.get(slot);
+    if (extra) list.push(...extra);
+    return list;
+  }
+
   private seriesKeys(
     dimension: SeriesDimension,
     slot: number,
-    countries: number[],
-    regions: string[] | null,
-    actors: number[],
+    regionCodes: string[],
+    regionOf: Int32Array,
   ): string[] {
     switch (dimension) {
       case 'none':
@@ -566,11 +600,20 @@ export class IncidentStatsIndex {
       case 'sector':
         return SECTOR_CODES.filter((_, bit) => (this.sectorBits[slot]! >>> bit) & 1);
       case 'country':
-        return countries.map((country) => this.countryCodes[country]!);
+        return this.countriesOf(slot).map((country) => this.countryCodes[country]!);
       case 'region':
-        return regions ?? [];
-      case 'actor':
+        return [
+          ...new Set(
+            this.countriesOf(slot).flatMap((country) =>
+              regionOf[country]! >= 0 ? [regionCodes[regionOf[country]!]!] : [],
+            ),
+          ),
+        ];
+      case 'actor': {
+        const actors =
+          this.actor1[slot]! >= 0 ? [this.actor1[slot]!, ...(this.extraActors.get(slot) ?? [])] : [];
         return actors.map((actor) => this.actorCodes[actor]!);
+      }
     }
   }
 }
