@@ -17,7 +17,7 @@ import { ACTOR_KINDS, ATTRIBUTION_BASES, ATTRIBUTOR_KINDS, CONFIDENCE_LEVELS } f
 import { CountrySelect, SourceRows } from './EditorParts.tsx';
 import { useIncidentErrors } from './errors.ts';
 import type { FormProblems } from './form.ts';
-import { Day, useIncidentFormat } from './format.tsx';
+import { Day, isolate, useIncidentFormat } from './format.tsx';
 import { PlainText } from './IncidentSections.tsx';
 import { addAttribution, removeAttribution, replaceAttribution } from './incidentsApi.ts';
 import { useIncidentLabels } from './labels.tsx';
@@ -150,8 +150,8 @@ export function AttributionsSection({
         <p>
           {removal.target &&
             t('incidents.attributions.removeText', {
-              attributor: removal.target.attributedBy.name,
-              actor: removal.target.actor.name,
+              attributor: isolate(removal.target.attributedBy.name),
+              actor: isolate(removal.target.actor.name),
             })}
         </p>
         {isPublished && (
@@ -183,7 +183,10 @@ function AttributionItem({ attribution, actions }: { attribution: Attribution; a
       <article aria-labelledby={titleId}>
         <div className="cg-inc-entry-head">
           <h3 id={titleId} className="cg-inc-entry-title">
-            {t('incidents.attributions.heading', { attributor: attributedBy.name, actor: actor.name })}
+            {t('incidents.attributions.heading', {
+              attributor: isolate(attributedBy.name),
+              actor: isolate(actor.name),
+            })}
           </h3>
           {actions && <div className="cg-cluster">{actions}</div>}
         </div>
@@ -219,7 +222,14 @@ function AttributionItem({ attribution, actions }: { attribution: Attribution; a
           {actor.aliases.length > 0 && (
             <>
               <dt>{t('incidents.attributions.aliases')}</dt>
-              <dd dir="auto">{actor.aliases.join(', ')}</dd>
+              <dd>
+                {actor.aliases.map((alias, index) => (
+                  <span key={alias}>
+                    {index > 0 && ', '}
+                    <bdi>{alias}</bdi>
+                  </span>
+                ))}
+              </dd>
             </>
           )}
           <dt>{t('incidents.attributions.sponsor')}</dt>

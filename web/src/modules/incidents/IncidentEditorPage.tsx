@@ -19,6 +19,7 @@ import {
   incidentFormOf,
   updateBodyOf,
 } from './form.ts';
+import { isolate } from './format.tsx';
 import {
   AudienceFields,
   BasicsFields,
@@ -167,7 +168,7 @@ function IncidentEditor({ incident, organizations }: EditorProps) {
     ...new Set([...Object.keys(problems), ...Object.keys(apiMessages)].map(fieldOfProblem)),
   ];
   const title = incident
-    ? t('incidentEditor.editTitle', { title: incident.title })
+    ? t('incidentEditor.editTitle', { title: isolate(incident.title) })
     : t('incidentEditor.newTitle');
   return (
     <>

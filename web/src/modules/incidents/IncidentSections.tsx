@@ -380,7 +380,9 @@ export function CorrectionsCard({ incident }: { incident: Incident }) {
                 <Instant value={correction.madeAt} />
               </td>
               <td>{labels.correctionKind(correction.kind)}</td>
-              <td dir="auto">{correction.note}</td>
+              <td>
+                <bdi>{correction.note}</bdi>
+              </td>
               <td>
                 {correction.fields.length === 0
                   ? '—'

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../ui/index.ts';
-import { Day, Instant, useIncidentFormat } from './format.tsx';
+import { Day, Instant, isolate, useIncidentFormat } from './format.tsx';
 import { useIncidentLabels } from './labels.tsx';
 import { buildTimeline, type TimelineEntry } from './timeline.ts';
 import type { Incident } from './types.ts';
@@ -57,8 +57,8 @@ function TimelineEvent({ entry }: { entry: TimelineEntry }) {
         <>
           <a href={`#attribution-${entry.attributionId}`}>
             {t('incidents.timeline.attribution', {
-              attributor: entry.attributorName,
-              actor: entry.actorName,
+              attributor: isolate(entry.attributorName),
+              actor: isolate(entry.actorName),
               basis: labels.basis(entry.basis),
             })}
           </a>
@@ -73,7 +73,10 @@ function TimelineEvent({ entry }: { entry: TimelineEntry }) {
     case 'response':
       return (
         <>
-          {t('incidents.timeline.response', { kind: labels.responseKind(entry.responseKind), by: entry.by })}
+          {t('incidents.timeline.response', {
+            kind: labels.responseKind(entry.responseKind),
+            by: isolate(entry.by),
+          })}
         </>
       );
     case 'correction':
@@ -82,9 +85,8 @@ function TimelineEvent({ entry }: { entry: TimelineEntry }) {
           {entry.correctionKind === 'withdrawal'
             ? t('incidents.timeline.withdrawal')
             : t('incidents.timeline.correction')}
-          <span className="cg-inc-timeline-note" dir="auto">
-            {' '}
-            {entry.note}
+          <span className="cg-inc-timeline-note">
+            <bdi>{entry.note}</bdi>
           </span>
         </>
       );

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
@@ -16,7 +16,7 @@ import {
   queryOf,
   searchOf,
 } from './filters.ts';
-import { Day, IncidentTlp, IntensityMark } from './format.tsx';
+import { Day, IncidentTlp, IntensityMark, isolate } from './format.tsx';
 import { listIncidents } from './incidentsApi.ts';
 import { EditorialStateBadge, type IncidentLabels, useIncidentLabels } from './labels.tsx';
 import { incidentPath, newIncidentPath } from './paths.ts';
@@ -24,6 +24,8 @@ import type { IncidentFacets, IncidentSummary } from './types.ts';
 import './incidents.css';
 
 const PAGE_SIZE = 25;
+/** The filters inside the foldable part of the panel. */
+const REFINING_FILTERS = ['type', 'country', 'sector', 'norm', 'from', 'to', 'editorialState'] as const;
 const NO_FACETS: IncidentFacets = { types: {}, countries: {}, sectors: {}, norms: {} };
 const FACET_COUNTS: Record<Facet, keyof IncidentFacets> = {
   type: 'types',
@@ -112,6 +114,15 @@ function FilterPanel({
   const labels = useIncidentLabels();
   const headingId = useId();
   const [q, setQ] = useState(filters.q);
+  const moreFilters = useRef<HTMLDetailsElement>(null);
+  const refiningCount = REFINING_FILTERS.filter((name) => filters[name]).length;
+  // Beside the list on wide screens the filters show at once; above it on narrow ones they fold away, so the
+  // results are not two screens down, unless a link arrives with some of them set.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: decided once, when the panel appears.
+  useEffect(() => {
+    if (!moreFilters.current) return;
+    if (refiningCount > 0 || window.matchMedia('(min-width: 60rem)').matches) moreFilters.current.open = true;
+  }, []);
   // The box follows the address bar when it changes from outside (back button, a shared link).
   useEffect(() => setQ(filters.q), [filters.q]);
 
@@ -162,7 +173,9 @@ function FilterPanel({
         </form>
         {filters.actor && (
           <p className="cg-inc-active-filter">
-            <span>{t('incidents.list.actorFilter', { name: filters.actorName || filters.actor })}</span>
+            <span>
+              {t('incidents.list.actorFilter', { name: isolate(filters.actorName || filters.actor) })}
+            </span>
             <Button
               variant="ghost"
               size="small"
@@ -172,41 +185,54 @@ function FilterPanel({
             </Button>
           </p>
         )}
-        <p className="cg-hint">{t('incidents.list.facetsHint')}</p>
-        {facetSelect('type', t('incidents.fields.type'), t('incidents.list.anyType'))}
-        {facetSelect('country', t('incidents.fields.country'), t('incidents.list.anyCountry'))}
-        {facetSelect('sector', t('incidents.fields.sector'), t('incidents.list.anySector'))}
-        {facetSelect('norm', t('incidents.fields.norm'), t('incidents.list.anyNorm'))}
-        <fieldset className="cg-fieldset">
-          <legend>{t('incidents.list.period')}</legend>
-          <p className="cg-hint">{t('incidents.list.periodHint')}</p>
-          <div className="cg-form-row">
-            <TextField
-              label={t('incidents.list.from')}
-              type="date"
-              value={filters.from}
-              max={filters.to || undefined}
-              onChange={(value) => set('from', value)}
-            />
-            <TextField
-              label={t('incidents.list.to')}
-              type="date"
-              value={filters.to}
-              min={filters.from || undefined}
-              onChange={(value) => set('to', value)}
-            />
+        <details ref={moreFilters} className="cg-inc-more-filters">
+          <summary>
+            {t('incidents.list.moreFilters')}
+            {refiningCount > 0 && (
+              <span className="cg-muted"> {t('incidents.list.activeFilters', { count: refiningCount })}</span>
+            )}
+          </summary>
+          <div className="cg-stack">
+            <p className="cg-hint">{t('incidents.list.facetsHint')}</p>
+            {facetSelect('type', t('incidents.fields.type'), t('incidents.list.anyType'))}
+            {facetSelect('country', t('incidents.fields.country'), t('incidents.list.anyCountry'))}
+            {facetSelect('sector', t('incidents.fields.sector'), t('incidents.list.anySector'))}
+            {facetSelect('norm', t('incidents.fields.norm'), t('incidents.list.anyNorm'))}
+            <fieldset className="cg-fieldset">
+              <legend>{t('incidents.list.period')}</legend>
+              <p className="cg-hint">{t('incidents.list.periodHint')}</p>
+              <div className="cg-form-row">
+                <TextField
+                  label={t('incidents.list.from')}
+                  type="date"
+                  value={filters.from}
+                  max={filters.to || undefined}
+                  onChange={(value) => set('from', value)}
+                />
+                <TextField
+                  label={t('incidents.list.to')}
+                  type="date"
+                  value={filters.to}
+                  min={filters.from || undefined}
+                  onChange={(value) => set('to', value)}
+                />
+              </div>
+            </fieldset>
+            {canFilterByState && (
+              <Select
+                label={t('incidents.list.state')}
+                hint={t('incidents.list.stateHint')}
+                value={filters.editorialState}
+                onChange={(value) => set('editorialState', value)}
+                emptyOption={t('incidents.list.anyState')}
+                options={EDITORIAL_STATES.map((state) => ({
+                  value: state,
+                  label: labels.editorialState(state),
+                }))}
+              />
+            )}
           </div>
-        </fieldset>
-        {canFilterByState && (
-          <Select
-            label={t('incidents.list.state')}
-            hint={t('incidents.list.stateHint')}
-            value={filters.editorialState}
-            onChange={(value) => set('editorialState', value)}
-            emptyOption={t('incidents.list.anyState')}
-            options={EDITORIAL_STATES.map((state) => ({ value: state, label: labels.editorialState(state) }))}
-          />
-        )}
+        </details>
         {hasFilters(filters) && (
           <div>
             <Button variant="secondary" onClick={() => onChange(filtersFromSearch(new URLSearchParams()))}>

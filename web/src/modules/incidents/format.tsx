@@ -35,6 +35,12 @@ export function useIncidentFormat() {
   }, [locale]);
 }
 
+/**
+ * Text written by people (a name, a title) set inside a translated sentence: isolated, so an English name in
+ * an Arabic sentence, or the reverse, keeps its own direction and does not reorder the words around it.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** A calendar day (YYYY-MM-DD) as a <time> element. */
 export function Day({ value, emptyText = '—' }: { value: string | null | undefined; emptyText?: string }) {
   const { formatDay } = useIncidentFormat();
