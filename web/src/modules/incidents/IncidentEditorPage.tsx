@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../api/errors.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { useToast } from '../../app/toasts.tsx';
 import { translateDynamic } from '../../lib/translate.ts';
@@ -120,13 +121,23 @@ function IncidentEditor({ incident, organizations }: EditorProps) {
   const [correction, setCorrection] = useState('');
   const [problems, setProblems] = useState<FormProblems>({});
   const [isUnchanged, setIsUnchanged] = useState(false);
-  // One key per editor session: a double click or a retry after a lost answer records one draft.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  // One key per attempt to record: a double click or a retry after a lost answer records one draft.
+  const idempotencyKey = useRef(crypto.randomUUID());
   const summary = useRef<HTMLDivElement>(null);
   const isPublished = incident?.editorialState === 'published';
 
   const save = useAction(async () => {
-    if (!incident) return createIncident(createBodyOf(form), idempotencyKey);
+    if (!incident) {
+      try {
+        return await createIncident(createBodyOf(form), idempotencyKey.current);
+      } catch (error) {
+        // A refusal created nothing, and the server keeps its answer under the key: the corrected form
+        // goes out under a new one. After a lost answer (no status) the key stays, so a retry cannot record twice.
+        if (error instanceof ApiError && error.status >= 400 && error.status < 500)
+          idempotencyKey.current = crypto.randomUUID();
+        throw error;
+      }
+    }
     const body = updateBodyOf(initial, form, isPublished ? correction : '');
     return body ? updateIncident(incident.id, body) : incident;
   });
