@@ -9,7 +9,7 @@ import { actorNameKey, findActorByKey, type IncidentRow, nextChangeSeq } from '.
 import type { AttributionInput, IncidentOut } from './incidents.schemas.ts';
 import { getEditableIncident, presentFull } from './incidents.service.ts';
 
-function checkAttribution(input: AttributionInput): void {
+export function checkAttribution(input: AttributionInput): void {
   for (const [field, code] of [
     ['attributedBy', input.attributedBy.country],
     ['actor', input.actor.sponsorCountry],
@@ -92,6 +92,34 @@ async function afterAttributionChange(
       })
       .execute();
   }
+}
+
+/**
+ * Writes attributions of a new draft in the caller's transaction (an import): no public log, since the
+ * record is not out. Inputs must have passed checkAttribution.
+ */
+export async function insertDraftAttributions(
+  trx: Trx,
+  actor: Actor,
+  incident: IncidentRow,
+  inputs: AttributionInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const now = nowIso();
+  for (const input of inputs) {
+    await trx
+      .insertInto('incident_attributions')
+      .values({
+        id: newId('att'),
+        incident_id: incident.id,
+        ...attributionColumns(input, await resolveActor(trx, input.actor)),
+        created_by: actor.type === 'user' ? actor.userId : null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+  await afterAttributionChange(trx, incident, actor, '');
 }
 
 function editable(incident: IncidentRow): void {

@@ -195,10 +195,14 @@ export async function listIncidents(ctx: AppContext, actor: Actor, query: Incide
   };
 }
 
-type Fields = Omit<CreateIncident, 'orgId'>;
+export type Fields = Omit<CreateIncident, 'orgId'>;
 
 /** Checks what the schema cannot, before anything is written (422 with the field in `field`). */
-async function checkFields(ctx: AppContext, fields: Partial<Fields>, current?: IncidentRow): Promise<void> {
+export async function checkFields(
+  ctx: AppContext,
+  fields: Partial<Fields>,
+  current?: IncidentRow,
+): Promise<void> {
   const invalid = (field: string, message: string) =>
     new AppError(422, 'invalid_incident', message, { extra: { field } });
   for (const code of fields.countries ?? []) {
@@ -332,23 +336,27 @@ async function reindex(trx: Trx, row: IncidentRow): Promise<void> {
   });
 }
 
-export async function createIncident(
-  ctx: AppContext,
-  actor: Actor,
-  input: CreateIncident,
-): Promise<IncidentOut> {
-  const org = await findOrganizationRow(ctx.db, input.orgId);
+/** The organization an actor records for, once the policy allows it (404 unknown, 403 not allowed). */
+export async function getRecordingOrganization(ctx: AppContext, actor: Actor, orgId: string) {
+  const org = await findOrganizationRow(ctx.db, orgId);
   if (!org) throw notFound('Organization');
   authorize(actor, 'incident.record', {
     type: 'organization',
     id: org.id,
     verificationStatus: org.verification_status as 'verified',
   });
-  const { orgId: _orgId, ...fields } = input;
-  await checkFields(ctx, fields);
+  return org;
+}
+
+/** Writes a new draft and its indexes in the caller's transaction; the fields must have passed checkFields. */
+export async function insertDraft(
+  trx: Trx,
+  actor: Actor,
+  org: { id: string; name: string },
+  fields: Fields,
+): Promise<IncidentRow> {
   const id = newId('inc');
   const now = nowIso();
-  const userId = actor.type === 'user' ? actor.userId : null;
   const defaults = {
     description: '',
     started_on: null,
@@ -372,36 +380,47 @@ export async function createIncident(
     title: string;
     types: string;
   };
+  const values = {
+    id,
+    org_id: org.id,
+    ...columns,
+    intensity: intensityOfRow(columns),
+    editorial_state: 'draft',
+    version: 1,
+    submitted_by: null,
+    submitted_at: null,
+    published_at: null,
+    first_attributed_on: null,
+    actor_ids: '[]',
+    created_by: actor.type === 'user' ? actor.userId : null,
+    created_at: now,
+    updated_at: now,
+    change_seq: await nextChangeSeq(trx),
+    sort_key: sortKeyOf(columns.started_on, id),
+  };
+  await trx.insertInto('incidents').values(values).execute();
+  const created = { ...values, org_name: org.name };
+  await reindex(trx, created);
+  return created;
+}
+
+export async function createIncident(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateIncident,
+): Promise<IncidentOut> {
+  const org = await getRecordingOrganization(ctx, actor, input.orgId);
+  const { orgId: _orgId, ...fields } = input;
+  await checkFields(ctx, fields);
   const row = await inTransaction(ctx, async (trx) => {
-    const changeSeq = await nextChangeSeq(trx);
-    const values = {
-      id,
-      org_id: org.id,
-      ...columns,
-      intensity: intensityOfRow(columns),
-      editorial_state: 'draft',
-      version: 1,
-      submitted_by: null,
-      submitted_at: null,
-      published_at: null,
-      first_attributed_on: null,
-      actor_ids: '[]',
-      created_by: userId,
-      created_at: now,
-      updated_at: now,
-      change_seq: changeSeq,
-      sort_key: sortKeyOf(columns.started_on, id),
-    };
-    await trx.insertInto('incidents').values(values).execute();
-    const created = { ...values, org_name: org.name };
-    await reindex(trx, created);
+    const created = await insertDraft(trx, actor, org, fields);
     await recordAudit(trx, {
       actor,
       orgId: org.id,
       action: 'incident.created',
       subjectType: 'incident',
-      subjectId: id,
-      summary: `Incident recorded as a draft: ${columns.title}`,
+      subjectId: created.id,
+      summary: `Incident recorded as a draft: ${created.title}`,
     });
     return created;
   });

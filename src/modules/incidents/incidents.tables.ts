@@ -116,6 +116,32 @@ export interface IncidentCorrectionsTable {
   made_at: string;
 }
 
+/** One import of a STIX bundle or a CSV file into an organization's drafts. */
+export interface IncidentImportsTable {
+  id: string;
+  org_id: string;
+  /** stix | csv */
+  format: string;
+  /** For CSV: eurepoc | cfr | commonground. */
+  layout: string | null;
+  /** JSON array of the drafts created. */
+  incident_ids: string;
+  /** JSON array of { id or line, message }. */
+  problems: string;
+  kept_count: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A STIX object an import did not map, kept exactly as it came. */
+export interface IncidentImportObjectsTable {
+  import_id: string;
+  position: number;
+  stix_id: string | null;
+  type: string | null;
+  object: string;
+}
+
 export interface IncidentSequenceTable {
   id: number;
   last_seq: number;
@@ -132,6 +158,8 @@ declare module '../../core/db/tables.ts' {
     incident_participants: IncidentParticipantsTable;
     incident_attributions: IncidentAttributionsTable;
     incident_corrections: IncidentCorrectionsTable;
+    incident_imports: IncidentImportsTable;
+    incident_import_objects: IncidentImportObjectsTable;
     incident_sequence: IncidentSequenceTable;
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../index.ts';
 import './incidents.tables.ts';
+import { exchangeRoutes, stixExtensionRoutes } from './exchange/exchange.routes.ts';
 import { incidentRoutes } from './incidents.routes.ts';
 import * as migration0017 from './migrations/0017_incidents.ts';
 import { incidentStatisticsRoutes } from './statistics/statistics.routes.ts';
@@ -10,7 +11,11 @@ export const incidents: ModuleDefinition = {
   name: 'incidents',
   routes: async (api: FastifyInstance) => {
     await api.register(incidentStatisticsRoutes);
+    await api.register(exchangeRoutes);
     await api.register(incidentRoutes);
+  },
+  rootRoutes: async (app: FastifyInstance) => {
+    await app.register(stixExtensionRoutes);
   },
   migrations: { '0017_incidents': migration0017 },
   jobs: [],

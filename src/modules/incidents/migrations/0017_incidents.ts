@@ -142,6 +142,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['incident_id', 'made_at'])
     .execute();
 
+  // Imports of STIX bundles and CSV files: what was created, what was not understood and kept as sent.
+  await db.schema
+    .createTable('incident_imports')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id'))
+    // stix | csv
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('layout', 'text')
+    .addColumn('incident_ids', 'text', (c) => c.notNull())
+    .addColumn('problems', 'text', (c) => c.notNull())
+    .addColumn('kept_count', 'integer', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('incident_imports_org').on('incident_imports').columns(['org_id', 'created_at']).execute();
+  await db.schema
+    .createTable('incident_import_objects')
+    .addColumn('import_id', 'text', (c) => c.notNull().references('incident_imports.id').onDelete('cascade'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('stix_id', 'text')
+    .addColumn('type', 'text')
+    .addColumn('object', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('incident_import_objects_pk', ['import_id', 'position'])
+    .execute();
+
   // One row: the last change sequence handed out (see incidents.change_seq).
   await db.schema
     .createTable('incident_sequence')
@@ -155,6 +180,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     'incident_sequence',
+    'incident_import_objects',
+    'incident_imports',
     'incident_corrections',
     'incident_attributions',
     'incident_participants',
