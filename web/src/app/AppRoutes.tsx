@@ -97,6 +97,9 @@ const CasesRoutes = lazy(() =>
 const CaseJoinPage = lazy(() =>
   import('../modules/disclosure/CasesRoutes.tsx').then((module) => ({ default: module.CaseJoinPage })),
 );
+const IncidentsRoutes = lazy(() =>
+  import('../modules/incidents/IncidentsRoutes.tsx').then((module) => ({ default: module.IncidentsRoutes })),
+);
 const AdvisoriesRoutes = lazy(() =>
   import('../modules/disclosure/AdvisoriesRoutes.tsx').then((module) => ({
     default: module.AdvisoriesRoutes,
@@ -199,6 +202,7 @@ export function AppRoutes() {
         <Route path="/disclosure/cases/*" element={<CasesRoutes />} />
         <Route path="/cases/join" element={<CaseJoinPage />} />
         <Route path="/advisories/*" element={<AdvisoriesRoutes />} />
+        <Route path="/incidents/*" element={<IncidentsRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -52,6 +52,11 @@ export function Header() {
                 {t('disclosurePrograms.nav')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/incidents" className={navClass}>
+                {t('incidents.nav')}
+              </NavLink>
+            </li>
             {user && (
               <li>
                 <NavLink to="/requests" className={navClass}>

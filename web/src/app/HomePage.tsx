@@ -18,6 +18,7 @@ function SignedOutHome() {
         <ParticipationCard />
         <CooperationCard isSignedIn={false} />
         <DisclosureCard isSignedIn={false} />
+        <IncidentsCard />
         {setup.data?.isSetupNeeded ? (
           <Alert tone="info" title={t('home.setupNeededTitle')}>
             <p>{t('home.setupNeededText')}</p>
@@ -82,6 +83,21 @@ function DisclosureCard({ isSignedIn }: { isSignedIn: boolean }) {
             <Link to="/disclosure/cases">{t('cases.list.title')}</Link>
           </li>
         )}
+      </ul>
+    </Card>
+  );
+}
+
+/** The incident tracker: published incidents and their statistics for everyone. */
+function IncidentsCard() {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('incidents.nav')}>
+      <p>{t('incidents.homeText')}</p>
+      <ul className="cg-stack-tight">
+        <li>
+          <Link to="/incidents">{t('incidents.list.title')}</Link>
+        </li>
       </ul>
     </Card>
   );
@@ -157,6 +173,7 @@ function SignedInHome({ user }: { user: Me }) {
         <MembershipsCard user={user} />
         <CooperationCard isSignedIn />
         <DisclosureCard isSignedIn />
+        <IncidentsCard />
         <ParticipationCard />
         {user.isPlatformAdmin && (
           <Card title={t('home.adminTitle')}>
