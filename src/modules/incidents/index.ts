@@ -5,6 +5,7 @@ import { exchangeRoutes, stixExtensionRoutes } from './exchange/exchange.routes.
 import { incidentRoutes } from './incidents.routes.ts';
 import * as migration0017 from './migrations/0017_incidents.ts';
 import { incidentStatisticsRoutes } from './statistics/statistics.routes.ts';
+import { statsIndexFor } from './statistics/stats-index.ts';
 
 /** Incident monitoring: sourced records with harm, attributions and the UN norms at stake, and their statistics. */
 export const incidents: ModuleDefinition = {
@@ -18,5 +19,12 @@ export const incidents: ModuleDefinition = {
     await app.register(stixExtensionRoutes);
   },
   migrations: { '0017_incidents': migration0017 },
-  jobs: [],
+  jobs: [
+    // Loads the statistics index at start and keeps it current, so readers rarely wait for a load.
+    {
+      name: 'incidents-statistics-refresh',
+      intervalMs: 5_000,
+      run: (ctx) => statsIndexFor(ctx.db).refresh(ctx.db),
+    },
+  ],
 };
