@@ -41,6 +41,13 @@ describe('csvField', () => {
     expect(csvField(-3)).toBe('-3');
   });
 
+  it('drops the directional isolates that labels carry for display', () => {
+    expect(csvField('\u206613(f)\u2069 عدم الإضرار بالبنية التحتية الحيوية')).toBe(
+      '13(f) عدم الإضرار بالبنية التحتية الحيوية',
+    );
+    expect(csvField('\u2068=1+1\u2069')).toBe("'=1+1");
+  });
+
   it('keeps Arabic and Chinese text unchanged', () => {
     expect(csvField('برامج الفدية')).toBe('برامج الفدية');
     expect(csvField('勒索软件，数据窃取')).toBe('勒索软件，数据窃取');

@@ -12,6 +12,9 @@ export const CSV_BOM = '\uFEFF';
 // name or a source title written by someone else must stay text. Tab and carriage return start formulas too
 // in some programs once the cell is trimmed.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Labels carry Unicode directional isolates for display in right-to-left pages; a spreadsheet cell lays out
+// its own text, and invisible marks would only get in the way of searching and joining.
+const DIRECTIONAL_ISOLATES = /[\u2066-\u2069]/g;
 // Fields with a delimiter, a quote or a line break must be quoted (RFC 4180); the semicolon too, because
 // spreadsheets in many locales split on it.
 const NEEDS_QUOTES = /[",;\r\n]/;
@@ -20,7 +23,8 @@ const NEEDS_QUOTES = /[",;\r\n]/;
 export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const plain = value.replace(DIRECTIONAL_ISOLATES, '');
+  const text = FORMULA_START.test(plain) ? `'${plain}` : plain;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
