@@ -114,7 +114,16 @@ export async function putObjects(
       isPlainObject(object) && typeof (object.modified ?? object.created) === 'string'
         ? String(object.modified ?? object.created)
         : '';
-    const validation = validateStixObject(object);
+    let validation: ReturnType<typeof validateStixObject>;
+    let raw = '';
+    try {
+      validation = validateStixObject(object);
+      if (validation.ok) raw = JSON.stringify(object);
+    } catch {
+      // Thousands of nested arrays in a custom property overflow the stack of a recursive walk.
+      failures.push({ id, version: versionText, message: 'the object is nested too deeply' });
+      return;
+    }
     if (!validation.ok || !isPlainObject(object)) {
       const errors = validation.ok ? [] : validation.errors;
       failures.push({ id, version: versionText, message: errors.slice(0, 5).join('; ') });
@@ -142,7 +151,7 @@ export async function putObjects(
       version,
       versionText,
       tlp,
-      raw: JSON.stringify(object),
+      raw,
     });
   });
 
