@@ -33,6 +33,10 @@ export function FiltersForm({ filters, onChange, labels, actors }: FiltersFormPr
   const any = t('common.any');
   const sort = byLabel(i18n.language);
   const actorOptions = actors.map((actor) => ({ value: actor.id, label: actor.name }));
+  // A code from the address bar that the list does not know (or not yet) still shows as chosen.
+  const countryOptions = [...labels.countryOptions];
+  if (filters.country && !countryOptions.some((option) => option.value === filters.country))
+    countryOptions.unshift({ value: filters.country, label: filters.country });
   if (filters.actor && !actorOptions.some((option) => option.value === filters.actor))
     actorOptions.unshift({ value: filters.actor, label: labels.actor(filters.actor) });
 
@@ -65,11 +69,7 @@ export function FiltersForm({ filters, onChange, labels, actors }: FiltersFormPr
           value={filters.country}
           onChange={set('country')}
           emptyOption={any}
-          options={
-            labels.countryOptions.length > 0 || !filters.country
-              ? labels.countryOptions
-              : [{ value: filters.country, label: filters.country }]
-          }
+          options={countryOptions}
         />
         <Select
           label={t('incidentDashboard.filters.norm')}
