@@ -49,9 +49,12 @@ export async function taxiiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(
     async (taxii) => {
       taxii.setErrorHandler(taxiiErrorHandler);
-      taxii.setNotFoundHandler((request, reply) =>
-        sendTaxiiError(request, reply, 404, 'not_found', 'There is no TAXII resource at this address.'),
-      );
+      const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+        sendTaxiiError(request, reply, 404, 'not_found', 'There is no TAXII resource at this address.');
+      taxii.setNotFoundHandler(notFound);
+      // The web app's static files answer every other path with a wildcard route, which would send a TAXII
+      // client that mistyped a URL the HTML page; this wildcard keeps everything under /taxii2 a TAXII answer.
+      taxii.all('/*', hide, notFound);
       // Bodies arrive as text whatever their declared type: the type is checked before reading (415)
       // and the JSON parsed by the handler, so every refusal is a TAXII error message.
       taxii.removeAllContentTypeParsers();
