@@ -98,6 +98,9 @@ function IncidentsCard() {
         <li>
           <Link to="/incidents">{t('incidents.list.title')}</Link>
         </li>
+        <li>
+          <Link to="/incidents/dashboard">{t('incidentDashboard.title')}</Link>
+        </li>
       </ul>
     </Card>
   );

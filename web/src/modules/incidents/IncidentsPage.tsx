@@ -67,7 +67,14 @@ export function IncidentsPage() {
       <PageHeader
         title={t('incidents.list.title')}
         description={t('incidents.list.description')}
-        actions={canRecord && <ButtonLink to={newIncidentPath()}>{t('incidents.list.record')}</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink to="/incidents/dashboard" variant="secondary">
+              {t('incidentDashboard.title')}
+            </ButtonLink>
+            {canRecord && <ButtonLink to={newIncidentPath()}>{t('incidents.list.record')}</ButtonLink>}
+          </>
+        }
       />
       <div className="cg-inc-list-layout">
         <FilterPanel filters={filters} facets={facets} canFilterByState={isMember} onChange={applyFilters} />

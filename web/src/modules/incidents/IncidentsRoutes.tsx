@@ -19,6 +19,10 @@ const EditIncidentPage = lazy(() =>
   import('./IncidentEditorPage.tsx').then((module) => ({ default: module.EditIncidentPage })),
 );
 
+const IncidentDashboardPage = lazy(() =>
+  import('./dashboard/DashboardPage.tsx').then((module) => ({ default: module.IncidentDashboardPage })),
+);
+
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return <Suspense fallback={<PageSpinner label={t('common.loading')} />}>{children}</Suspense>;
@@ -33,6 +37,7 @@ export function IncidentsRoutes() {
     <Loading>
       <Routes>
         <Route index element={<IncidentsPage />} />
+        <Route path="dashboard" element={<IncidentDashboardPage />} />
         <Route
           path="new"
           element={
