@@ -53,7 +53,7 @@ function authorizationOf(auth: FeedAuth): string | undefined {
 function errorTitle(text: string): string {
   try {
     const body = JSON.parse(text) as { title?: unknown };
-    return typeof body.title === 'string' ? `: ${body.title.slice(0, 200)}` : '';
+    return typeof body.title === 'string' ? `: ${body.title.slice(0, 200).replace(/[.\s]+$/, '')}` : '';
   } catch {
     return '';
   }
