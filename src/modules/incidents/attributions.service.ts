@@ -5,7 +5,14 @@ import { newId, nowIso } from '../../core/db/ids.ts';
 import { inTransaction, type Trx } from '../../core/db/transaction.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { isCountryCode } from '../../core/reference/countries.ts';
-import { actorNameKey, findActorByKey, type IncidentRow, nextChangeSeq } from './incidents.repository.ts';
+import { shareIncident } from './exchange/taxii-share.ts';
+import {
+  actorNameKey,
+  findActorByKey,
+  findIncidentRow,
+  type IncidentRow,
+  nextChangeSeq,
+} from './incidents.repository.ts';
 import type { AttributionInput, IncidentOut } from './incidents.schemas.ts';
 import { getEditableIncident, presentFull } from './incidents.service.ts';
 
@@ -55,6 +62,7 @@ async function resolveActor(trx: Trx, input: AttributionInput['actor']): Promise
 
 /** Keeps the earliest attribution date on the incident, and logs changes to a published record publicly. */
 async function afterAttributionChange(
+  ctx: AppContext,
   trx: Trx,
   incident: IncidentRow,
   actor: Actor,
@@ -91,6 +99,8 @@ async function afterAttributionChange(
         made_at: now,
       })
       .execute();
+    const updated = await findIncidentRow(trx, incident.id);
+    if (updated) await shareIncident(ctx, trx, await presentFull(trx, actor, updated));
   }
 }
 
@@ -99,6 +109,7 @@ async function afterAttributionChange(
  * record is not out. Inputs must have passed checkAttribution.
  */
 export async function insertDraftAttributions(
+  ctx: AppContext,
   trx: Trx,
   actor: Actor,
   incident: IncidentRow,
@@ -119,7 +130,7 @@ export async function insertDraftAttributions(
       })
       .execute();
   }
-  await afterAttributionChange(trx, incident, actor, '');
+  await afterAttributionChange(ctx, trx, incident, actor, '');
 }
 
 function editable(incident: IncidentRow): void {
@@ -166,7 +177,7 @@ export async function addAttribution(
       })
       .execute();
     const summary = `Attribution added: ${input.attributedBy.name.trim()} attributes it to ${input.actor.name.trim()} (${input.basis}, ${input.attributedOn}).`;
-    await afterAttributionChange(trx, incident, actor, summary);
+    await afterAttributionChange(ctx, trx, incident, actor, summary);
     await recordAudit(trx, {
       actor,
       orgId: incident.org_id,
@@ -218,7 +229,7 @@ export async function updateAttribution(
       .set({ ...attributionColumns(input, actorId), updated_at: nowIso() })
       .where('id', '=', attributionId)
       .execute();
-    await afterAttributionChange(trx, incident, actor, correction?.trim() ?? 'Attribution edited.');
+    await afterAttributionChange(ctx, trx, incident, actor, correction?.trim() ?? 'Attribution edited.');
     await recordAudit(trx, {
       actor,
       orgId: incident.org_id,
@@ -247,7 +258,7 @@ export async function removeAttribution(
     });
   await inTransaction(ctx, async (trx) => {
     await trx.deleteFrom('incident_attributions').where('id', '=', attributionId).execute();
-    await afterAttributionChange(trx, incident, actor, correction?.trim() ?? 'Attribution removed.');
+    await afterAttributionChange(ctx, trx, incident, actor, correction?.trim() ?? 'Attribution removed.');
     await recordAudit(trx, {
       actor,
       orgId: incident.org_id,

@@ -13,6 +13,7 @@ import { isCountryCode } from '../../core/reference/countries.ts';
 import { indexDocument, removeDocument, searchDocuments } from '../../core/search/index.ts';
 import { toQueryTerms } from '../../core/search/text.ts';
 import { isSubSectorOf } from './catalog.ts';
+import { shareIncident } from './exchange/taxii-share.ts';
 import {
   intensityInputOf,
   normalisedHarm,
@@ -490,6 +491,7 @@ export async function updateIncident(
         .execute();
     }
     await syncSearch(ctx, trx, updated);
+    if (isPublished) await shareIncident(ctx, trx, await presentFull(trx, actor, updated));
     await recordAudit(trx, {
       actor,
       orgId: current.org_id,
@@ -564,6 +566,8 @@ export async function changeEditorialState(
         .execute();
     }
     await syncSearch(ctx, trx, updated);
+    if (action === 'publish' || action === 'withdraw')
+      await shareIncident(ctx, trx, await presentFull(trx, actor, updated));
     await recordAudit(trx, {
       actor,
       orgId: current.org_id,

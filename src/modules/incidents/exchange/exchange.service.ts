@@ -24,7 +24,8 @@ import {
   incidentResource,
   insertDraft,
 } from '../incidents.service.ts';
-import { incidentsToStixBundle, type StixExportOptions } from '../stix/export.ts';
+import { incidentsToStixBundle } from '../stix/export.ts';
+import { stixExportOptions } from './stix-options.ts';
 
 /** The most records one export answer holds; the rest follow with the cursor. */
 export const EXPORT_PAGE_LIMIT = 1000;
@@ -32,14 +33,6 @@ export const EXPORT_PAGE_LIMIT = 1000;
 export const IMPORT_LIMIT = 5000;
 
 const ImportedFields = Type.Omit(CreateIncident, ['orgId']);
-
-/** How this instance signs what it exports. */
-export function stixExportOptions(ctx: AppContext): StixExportOptions {
-  return {
-    publicUrl: ctx.config.publicUrl,
-    instanceIdentity: { name: `Common Ground (${new URL(ctx.config.publicUrl).host})` },
-  };
-}
 
 /** Readable incidents in full, in the list's order, a page at a time: what JSON, CSV and STIX exports hold. */
 export async function findExportPage(
@@ -139,7 +132,7 @@ export async function importIncidents(ctx: AppContext, actor: Actor, orgId: stri
     const ids: string[] = [];
     for (const candidate of accepted) {
       const row = await insertDraft(trx, actor, org, candidate.input);
-      await insertDraftAttributions(trx, actor, row, candidate.attributions);
+      await insertDraftAttributions(ctx, trx, actor, row, candidate.attributions);
       ids.push(row.id);
     }
     await trx
