@@ -13832,6 +13832,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export incidents as JSON or a STIX 2.1 bundle
+         * @description Published incidents you may read (or your organization's records in `editorialState`), with the list's filters, 1000 at most per answer; the `Link: <…>; rel="next"` header (and `nextCursor` in JSON) continues. Every STIX object validates against its OASIS schema and carries its TLP 2.0 marking.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "ransomware" | "wiper" | "disruption" | "ddos" | "data_theft" | "espionage" | "hack_and_leak" | "disinformation" | "defacement" | "sabotage" | "financial_theft" | "other";
+                    /** @description ISO 3166-1 alpha-2 code. */
+                    country?: string;
+                    sector?: "energy" | "transport" | "banking" | "financial_market_infrastructure" | "health" | "drinking_water" | "waste_water" | "digital_infrastructure" | "ict_service_management" | "telecommunications" | "public_administration" | "space" | "postal_and_courier" | "waste_management" | "chemicals" | "food" | "manufacturing" | "digital_providers" | "research" | "emergency_services" | "elections" | "humanitarian" | "other";
+                    norm?: "13a" | "13b" | "13c" | "13d" | "13e" | "13f" | "13g" | "13h" | "13i" | "13j" | "13k";
+                    /** @description An actor id (act_…). */
+                    actor?: string;
+                    orgId?: string;
+                    editorialState?: "draft" | "review" | "published" | "withdrawn";
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    cursor?: string;
+                    format?: "json" | "stix";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/stix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident as a STIX 2.1 bundle */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/imports/stix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import incidents from a STIX 2.1 bundle
+         * @description Each incident becomes a draft of the organization, with its victims, targets, impacts, attributions, sources and norms where the bundle carries them; objects that are not understood are kept with the import, unchanged. Invalid objects and records are listed in `problems`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: string;
+                        /** @description A STIX 2.1 bundle. */
+                        bundle: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            format: string;
+                            layout: string | null;
+                            incidentIds: string[];
+                            problems: {
+                                ref: string | null;
+                                message: string;
+                            }[];
+                            keptCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: the drafts it created, its problems and the objects it kept */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            format: string;
+                            layout: string | null;
+                            incidentIds: string[];
+                            problems: {
+                                ref: string | null;
+                                message: string;
+                            }[];
+                            keptCount: number;
+                            kept: {
+                                [key: string]: unknown;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
@@ -15467,6 +15668,809 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The TAXII collections you may read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from `nextCursor`. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The TAXII collection id (a UUID). */
+                                id: string;
+                                alias: string | null;
+                                title: string;
+                                description: string;
+                                instanceKey: string | null;
+                                ownerOrg: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                visibility: "public" | "registered" | "community" | "participants";
+                                defaultTlp: string;
+                                memberOrgs: {
+                                    id: string;
+                                    name: string;
+                                }[] | null;
+                                writerOrgs: {
+                                    id: string;
+                                    name: string;
+                                }[] | null;
+                                /** @description The collection’s address on the TAXII 2.1 server. */
+                                taxiiUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                retiredAt: string | null;
+                                viewer: {
+                                    canRead: boolean;
+                                    canWrite: boolean;
+                                    canManage: boolean;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a TAXII collection (admins of the owner organization, or platform admins)
+         * @description Visibility is fixed at creation. Members receive the collection’s TLP:AMBER objects; writers may add objects. 422 `unknown_organizations` names organizations that do not exist; 409 `alias_taken`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        /** @description TAXII’s user-friendly label for the collection, unique on the instance. */
+                        alias?: string;
+                        /** @description The organization that runs the collection (its admins manage it); null for a collection of the instance, which platform admins run. */
+                        ownerOrgId: string | null;
+                        /**
+                         * @description Who may list the collection and read its unlabelled, CLEAR and GREEN objects. Fixed once created: objects are shared under it.
+                         * @enum {unknown}
+                         */
+                        visibility: "public" | "registered" | "community" | "participants";
+                        /** @description Member organizations: a participants collection is shared with them, and TLP:AMBER objects reach them. */
+                        memberOrgIds?: string[];
+                        /** @description Organizations that may add objects besides the owner. */
+                        writerOrgIds?: string[];
+                        /**
+                         * @description The label of objects added without a TLP marking of their own.
+                         * @default TLP:GREEN
+                         * @enum {unknown}
+                         */
+                        defaultTlp?: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The TAXII collection id (a UUID). */
+                            id: string;
+                            alias: string | null;
+                            title: string;
+                            description: string;
+                            instanceKey: string | null;
+                            ownerOrg: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            visibility: "public" | "registered" | "community" | "participants";
+                            defaultTlp: string;
+                            memberOrgs: {
+                                id: string;
+                                name: string;
+                            }[] | null;
+                            writerOrgs: {
+                                id: string;
+                                name: string;
+                            }[] | null;
+                            /** @description The collection’s address on the TAXII 2.1 server. */
+                            taxiiUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            retiredAt: string | null;
+                            viewer: {
+                                canRead: boolean;
+                                canWrite: boolean;
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/collections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A TAXII collection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The TAXII collection id (a UUID). */
+                            id: string;
+                            alias: string | null;
+                            title: string;
+                            description: string;
+                            instanceKey: string | null;
+                            ownerOrg: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            visibility: "public" | "registered" | "community" | "participants";
+                            defaultTlp: string;
+                            memberOrgs: {
+                                id: string;
+                                name: string;
+                            }[] | null;
+                            writerOrgs: {
+                                id: string;
+                                name: string;
+                            }[] | null;
+                            /** @description The collection’s address on the TAXII 2.1 server. */
+                            taxiiUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            retiredAt: string | null;
+                            viewer: {
+                                canRead: boolean;
+                                canWrite: boolean;
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Retire a collection: TAXII stops listing and serving it; its objects are kept */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a collection’s title, description, alias, members, writers or default label
+         * @description A new default label applies to objects added from then on. 409 `collection_retired`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        alias?: string | null;
+                        /** @description Replaces the member organizations. */
+                        memberOrgIds?: string[];
+                        /** @description Replaces the writer organizations. */
+                        writerOrgIds?: string[];
+                        /**
+                         * @description Applies to objects added from now on.
+                         * @enum {unknown}
+                         */
+                        defaultTlp?: "TLP:CLEAR" | "TLP:GREEN" | "TLP:AMBER" | "TLP:AMBER+STRICT";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The TAXII collection id (a UUID). */
+                            id: string;
+                            alias: string | null;
+                            title: string;
+                            description: string;
+                            instanceKey: string | null;
+                            ownerOrg: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            visibility: "public" | "registered" | "community" | "participants";
+                            defaultTlp: string;
+                            memberOrgs: {
+                                id: string;
+                                name: string;
+                            }[] | null;
+                            writerOrgs: {
+                                id: string;
+                                name: string;
+                            }[] | null;
+                            /** @description The collection’s address on the TAXII 2.1 server. */
+                            taxiiUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            retiredAt: string | null;
+                            viewer: {
+                                canRead: boolean;
+                                canWrite: boolean;
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sharing/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization’s TAXII feeds (its admins, or platform admins) */
+        get: {
+            parameters: {
+                query: {
+                    orgId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                orgId: string;
+                                name: string;
+                                apiRootUrl: string;
+                                collectionId: string;
+                                localCollectionId: string;
+                                auth: {
+                                    type: "none" | "basic" | "bearer";
+                                    username: string | null;
+                                    hasSecret: boolean;
+                                };
+                                intervalMinutes: number;
+                                isEnabled: boolean;
+                                addedAfter: string | null;
+                                /** Format: date-time */
+                                nextRunAt: string;
+                                lastRun: {
+                                    id: string;
+                                    trigger: "schedule" | "manual";
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    finishedAt: string | null;
+                                    pages: number;
+                                    objectsReceived: number;
+                                    /** @description New objects and versions stored. */
+                                    objectsAdded: number;
+                                    /** @description Objects refused: invalid STIX, or TLP:RED. */
+                                    objectsRejected: number;
+                                    addedAfterFrom: string | null;
+                                    addedAfterTo: string | null;
+                                    error: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Poll a remote TAXII 2.1 collection into a local one
+         * @description Another Common Ground instance, OpenCTI or any TAXII 2.1 server. The first poll comes within a minute; each later one asks for objects added after the last it stored. 422 `unsafe_url` for addresses on private networks (unless the operator allows them), 422 `collection_not_writable` when the organization cannot add to the local collection.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The organization that polls (its admins manage the feed). */
+                        orgId: string;
+                        name: string;
+                        /** @description The remote TAXII 2.1 API root, e.g. https://cti.example.org/taxii2/api/ or an OpenCTI …/taxii2/root/. */
+                        apiRootUrl: string;
+                        /** @description The remote collection’s id. */
+                        collectionId: string;
+                        /** @description Where polled objects go; the organization must be able to add to it. */
+                        localCollectionId: string;
+                        /** @description How to authenticate to the remote server. The password or token is stored encrypted and never shown again. */
+                        auth: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "basic";
+                            username: string;
+                            password: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "bearer";
+                            token: string;
+                        };
+                        /**
+                         * @description Minutes between polls.
+                         * @default 60
+                         */
+                        intervalMinutes?: number;
+                        /** @default true */
+                        isEnabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orgId: string;
+                            name: string;
+                            apiRootUrl: string;
+                            collectionId: string;
+                            localCollectionId: string;
+                            auth: {
+                                type: "none" | "basic" | "bearer";
+                                username: string | null;
+                                hasSecret: boolean;
+                            };
+                            intervalMinutes: number;
+                            isEnabled: boolean;
+                            addedAfter: string | null;
+                            /** Format: date-time */
+                            nextRunAt: string;
+                            lastRun: {
+                                id: string;
+                                trigger: "schedule" | "manual";
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                                pages: number;
+                                objectsReceived: number;
+                                /** @description New objects and versions stored. */
+                                objectsAdded: number;
+                                /** @description Objects refused: invalid STIX, or TLP:RED. */
+                                objectsRejected: number;
+                                addedAfterFrom: string | null;
+                                addedAfterTo: string | null;
+                                error: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A TAXII feed and its last run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orgId: string;
+                            name: string;
+                            apiRootUrl: string;
+                            collectionId: string;
+                            localCollectionId: string;
+                            auth: {
+                                type: "none" | "basic" | "bearer";
+                                username: string | null;
+                                hasSecret: boolean;
+                            };
+                            intervalMinutes: number;
+                            isEnabled: boolean;
+                            addedAfter: string | null;
+                            /** Format: date-time */
+                            nextRunAt: string;
+                            lastRun: {
+                                id: string;
+                                trigger: "schedule" | "manual";
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                                pages: number;
+                                objectsReceived: number;
+                                /** @description New objects and versions stored. */
+                                objectsAdded: number;
+                                /** @description Objects refused: invalid STIX, or TLP:RED. */
+                                objectsRejected: number;
+                                addedAfterFrom: string | null;
+                                addedAfterTo: string | null;
+                                error: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a TAXII feed and its run log (objects already polled stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a TAXII feed; a new source or `restart` polls it from the beginning */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description The remote TAXII 2.1 API root, e.g. https://cti.example.org/taxii2/api/ or an OpenCTI …/taxii2/root/. */
+                        apiRootUrl?: string;
+                        /** @description The remote collection’s id. */
+                        collectionId?: string;
+                        localCollectionId?: string;
+                        /** @description How to authenticate to the remote server. The password or token is stored encrypted and never shown again. */
+                        auth?: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "basic";
+                            username: string;
+                            password: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "bearer";
+                            token: string;
+                        };
+                        /** @description Minutes between polls. */
+                        intervalMinutes?: number;
+                        isEnabled?: boolean;
+                        /**
+                         * @description Forget the position: the next poll asks for the whole remote collection again.
+                         * @enum {boolean}
+                         */
+                        restart?: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orgId: string;
+                            name: string;
+                            apiRootUrl: string;
+                            collectionId: string;
+                            localCollectionId: string;
+                            auth: {
+                                type: "none" | "basic" | "bearer";
+                                username: string | null;
+                                hasSecret: boolean;
+                            };
+                            intervalMinutes: number;
+                            isEnabled: boolean;
+                            addedAfter: string | null;
+                            /** Format: date-time */
+                            nextRunAt: string;
+                            lastRun: {
+                                id: string;
+                                trigger: "schedule" | "manual";
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                                pages: number;
+                                objectsReceived: number;
+                                /** @description New objects and versions stored. */
+                                objectsAdded: number;
+                                /** @description Objects refused: invalid STIX, or TLP:RED. */
+                                objectsRejected: number;
+                                addedAfterFrom: string | null;
+                                addedAfterTo: string | null;
+                                error: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sharing/feeds/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Poll the feed now and answer with the run
+         * @description 409 `feed_running` while another run holds the feed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            trigger: "schedule" | "manual";
+                            /** Format: date-time */
+                            startedAt: string;
+                            finishedAt: string | null;
+                            pages: number;
+                            objectsReceived: number;
+                            /** @description New objects and versions stored. */
+                            objectsAdded: number;
+                            /** @description Objects refused: invalid STIX, or TLP:RED. */
+                            objectsRejected: number;
+                            addedAfterFrom: string | null;
+                            addedAfterTo: string | null;
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/feeds/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feed’s runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from `nextCursor`. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                trigger: "schedule" | "manual";
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                                pages: number;
+                                objectsReceived: number;
+                                /** @description New objects and versions stored. */
+                                objectsAdded: number;
+                                /** @description Objects refused: invalid STIX, or TLP:RED. */
+                                objectsRejected: number;
+                                addedAfterFrom: string | null;
+                                addedAfterTo: string | null;
+                                error: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
