@@ -10,6 +10,7 @@ import { taxiiRoutes } from './taxii/taxii.routes.ts';
 
 export type { InstanceCollectionSpec } from './collections/collections.repository.ts';
 export { ensureInstanceCollection } from './collections/collections.repository.ts';
+export * from './stix/index.ts';
 export type { PutObjectsOptions, PutObjectsResult, StatusDetail } from './taxii/ingest.ts';
 export { deleteObjects, putObjects } from './taxii/ingest.ts';
 

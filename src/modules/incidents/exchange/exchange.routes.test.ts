@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { describeEachDialect } from '../../../../test/harness/databases.ts';
 import { tlpDefinition } from '../../../core/access/tlp.ts';
-import { validateStixObject } from '../../sharing/stix/validate.ts';
+import { validateStixObject } from '../../sharing/index.ts';
 import {
   attributionBody,
   createIncidentCast,

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { UN_NORMS_EXTENSION_SCHEMA_PATH, unNormsExtensionSchema } from '../../sharing/stix/extension.ts';
+import { UN_NORMS_EXTENSION_SCHEMA_PATH, unNormsExtensionSchema } from '../../sharing/index.ts';
 import { IncidentIdParams, IncidentQuery } from '../incidents.schemas.ts';
 import { getIncident } from '../incidents.service.ts';
 import { stixToIncidents } from '../stix/import.ts';

@@ -2,13 +2,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { TLP_LABELS, type TlpLabel } from '../../../core/access/tlp.ts';
 import {
+  INCIDENT_CORE_EXTENSION_ID,
+  tlpMarkingRef,
   UN_NORMS_EXTENSION_ID,
   UN_NORMS_EXTENSION_SCHEMA_PATH,
   unNormsExtensionSchema,
-} from '../../sharing/stix/extension.ts';
-import { INCIDENT_CORE_EXTENSION_ID } from '../../sharing/stix/incident-core.ts';
-import { tlpMarkingRef } from '../../sharing/stix/markings.ts';
-import { validateStixBundle, validateStixObjects } from '../../sharing/stix/validate.ts';
+  validateStixBundle,
+  validateStixObjects,
+} from '../../sharing/index.ts';
 import { ANONYMISED_VICTIM_NAME, incidentsToStixBundle, incidentToStix, stixIdOfIncident } from './export.ts';
 import { richIncident, sparseIncident } from './fixtures.ts';
 

@@ -1,26 +1,23 @@
 import { isTlpLabel, type TlpLabel } from '../../../core/access/tlp.ts';
 import { COUNTRIES } from '../../../core/reference/countries.ts';
 import { isSectorCode, sectorLabel } from '../../../core/reference/sectors.ts';
-import { makeBundle, type StixBundle } from '../../sharing/stix/bundle.ts';
 import {
   buildUnNormsExtension,
-  UN_NORMS_EXTENSION_ID,
-  unNormsExtensionDefinition,
-} from '../../sharing/stix/extension.ts';
-import { stableStixId } from '../../sharing/stix/ids.ts';
-import {
   EVENT_EXTENSION_DEFINITION,
   EVENT_EXTENSION_ID,
   IMPACT_EXTENSION_DEFINITION,
   IMPACT_EXTENSION_ID,
   INCIDENT_CORE_EXTENSION_DEFINITION,
   INCIDENT_CORE_EXTENSION_ID,
-} from '../../sharing/stix/incident-core.ts';
-import {
+  makeBundle,
+  type StixBundle,
+  stableStixId,
   TLP_2_0_EXTENSION_DEFINITION,
   tlpMarkingDefinition,
   tlpMarkingRef,
-} from '../../sharing/stix/markings.ts';
+  UN_NORMS_EXTENSION_ID,
+  unNormsExtensionDefinition,
+} from '../../sharing/index.ts';
 import { CONFIDENCE_STIX } from '../catalog.ts';
 import type { IncidentOut } from '../incidents.schemas.ts';
 import { identityClassOfKind, stixIncidentTypes, stixRole, stixSectors } from './vocab.ts';

@@ -1,8 +1,12 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { TLP_LABELS } from '../../../core/access/tlp.ts';
-import { IMPACT_EXTENSION_ID, INCIDENT_CORE_EXTENSION_ID } from '../../sharing/stix/incident-core.ts';
-import { tlpMarkingDefinition, tlpMarkingRef } from '../../sharing/stix/markings.ts';
+import {
+  IMPACT_EXTENSION_ID,
+  INCIDENT_CORE_EXTENSION_ID,
+  tlpMarkingDefinition,
+  tlpMarkingRef,
+} from '../../sharing/index.ts';
 import type { IncidentOut } from '../incidents.schemas.ts';
 import { Attribution } from '../incidents.schemas.ts';
 import { incidentsToStixBundle, incidentToStix, stixIdOfIncident } from './export.ts';

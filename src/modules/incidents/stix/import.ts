@@ -1,15 +1,17 @@
 import type { TlpLabel } from '../../../core/access/tlp.ts';
 import { TLP_STIX_EXTENSION_ID } from '../../../core/access/tlp.ts';
 import { SECTOR_CODES } from '../../../core/reference/sectors.ts';
-import { UN_NORMS_EXTENSION_ID, type UnNormsExtensionContent } from '../../sharing/stix/extension.ts';
 import {
   EVENT_EXTENSION_ID,
   IMPACT_EXTENSION_ID,
   INCIDENT_CORE_EXTENSION_ID,
+  isTlpMarkingRef,
   TASK_EXTENSION_ID,
-} from '../../sharing/stix/incident-core.ts';
-import { isTlpMarkingRef, tlpLabelOfMarkingRefs } from '../../sharing/stix/markings.ts';
-import { validateStixObject } from '../../sharing/stix/validate.ts';
+  tlpLabelOfMarkingRefs,
+  UN_NORMS_EXTENSION_ID,
+  type UnNormsExtensionContent,
+  validateStixObject,
+} from '../../sharing/index.ts';
 import {
   ATTRIBUTION_BASES,
   ATTRIBUTOR_KINDS,
