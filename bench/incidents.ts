@@ -1,19 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { INCIDENT_TYPES, NORM_CODES } from '../src/modules/incidents/catalog.ts';
+import { validateStixObject } from '../src/modules/sharing/index.ts';
 import { seedBenchBase, startBenchServer } from './support.ts';
 
 /**
- * Incidents at scale, on SQLite as `serve` runs it (its own process):
+ * Incidents and threat sharing at scale, on SQLite as `serve` runs it (its own process):
  *  1. the statistics endpoint over 1,000,000 synthetic incidents (95 % published, mixed TLP and visibility):
  *     the first request (which loads the index), then p50 and p99 of 30 requests each for an anonymous reader
  *     with no filter and for a member's API token with filters and a series breakdown;
  *  2. the incident list's first page (with its facet counts) over the same records;
- *  3. the peak resident memory of the server process (VmHWM) across the runs.
+ *  3. STIX ingest over TAXII: envelopes of 10,000 indicators POSTed until a collection holds 1,000,000 objects
+ *     (objects/s per envelope: the first ten, into a small collection, and the last ten, into a full one);
+ *     baseline: validating the same objects in this process, without HTTP or storage;
+ *  4. a TAXII objects page of 1,000 from that collection: 40 pages followed by `next` from the start, and
+ *     pages from the middle with `added_after` and `match[type]`;
+ *  5. the peak resident memory of the server process (VmHWM) across the runs.
  * Baseline in the same run: GET /api/v1/reference/countries.
- *   node bench/incidents.ts [--incidents 1000000]
+ *   node bench/incidents.ts [--incidents 1000000] [--objects 1000000]
  */
 
 const argument = (name: string, fallback: number) => {
@@ -187,6 +194,13 @@ export interface IncidentsBenchmark {
   statisticsFiltered: Timing;
   listFirstPage: Timing;
   baseline: Timing;
+  objects: number;
+  ingestFirst: number;
+  ingestLast: number;
+  ingestOverall: number;
+  validateOnly: number;
+  taxiiPage: Timing;
+  taxiiMiddlePage: Timing;
   peakMemoryMiB: number;
 }
 
@@ -195,8 +209,106 @@ const summary = (sorted: number[]): Timing => ({
   p99: percentile(sorted, 0.99),
 });
 
+const TAXII = 'application/taxii+json;version=2.1';
+const MARKINGS = [
+  'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487',
+  'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb',
+  'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421',
+];
+function indicator(n: number) {
+  return {
+    type: 'indicator',
+    spec_version: '2.1',
+    id: `indicator--${randomUUID()}`,
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+    name: `Indicator ${n}`,
+    description: 'A synthetic indicator for the benchmark of the TAXII server.',
+    pattern: `[ipv4-addr:value = '198.51.${(n >> 8) & 255}.${n & 255}']`,
+    pattern_type: 'stix',
+    valid_from: '2026-01-01T00:00:00Z',
+    object_marking_refs: [MARKINGS[n % 3]],
+  };
+}
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function benchmarkSharing(base: string, token: string, orgId: string, total: number) {
+  const headers = { authorization: `Bearer ${token}` };
+  const created = await fetch(`${base}/sharing/collections`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Benchmark indicators', ownerOrgId: orgId, visibility: 'community' }),
+  });
+  if (created.status !== 201) throw new Error(`collection: ${created.status} ${await created.text()}`);
+  const collectionId = ((await created.json()) as { id: string }).id;
+  const objectsUrl = `${base.replace('/api/v1', '')}/taxii2/api/collections/${collectionId}/objects/`;
+  const envelopeSize = 10_000;
+  const rates: number[] = [];
+  let validateMs = 0;
+  for (let done = 0; done < total; done += envelopeSize) {
+    const objects = Array.from({ length: Math.min(envelopeSize, total - done) }, (_, k) =>
+      indicator(done + k),
+    );
+    const validated = performance.now();
+    for (const object of objects) validateStixObject(object);
+    validateMs += performance.now() - validated;
+    const body = JSON.stringify({ objects });
+    const started = performance.now();
+    const response = await fetch(objectsUrl, {
+      method: 'POST',
+      headers: { ...headers, accept: TAXII, 'content-type': TAXII },
+      body,
+    });
+    const status = (await response.json()) as { success_count?: number };
+    if (response.status !== 202 || status.success_count !== objects.length)
+      throw new Error(`ingest: ${response.status} ${JSON.stringify(status).slice(0, 300)}`);
+    rates.push(objects.length / ((performance.now() - started) / 1000));
+  }
+  const pages: number[] = [];
+  let next: string | undefined;
+  for (let n = 0; n < 40; n++) {
+    const started = performance.now();
+    const response = await fetch(
+      `${objectsUrl}?limit=1000${next ? `&next=${encodeURIComponent(next)}` : ''}`,
+      {
+        headers: { ...headers, accept: TAXII },
+      },
+    );
+    const page = (await response.json()) as { objects?: unknown[]; next?: string };
+    pages.push(performance.now() - started);
+    if (response.status !== 200 || page.objects?.length !== 1000) throw new Error(`page: ${response.status}`);
+    next = page.next;
+  }
+  const manifest = await fetch(`${objectsUrl.replace('/objects/', '/manifest/')}?limit=1`, {
+    headers: { ...headers, accept: TAXII },
+  });
+  const first = manifest.headers.get('x-taxii-date-added-first') ?? '2026-01-01T00:00:00.000000Z';
+  const midpoint = new Date((Date.parse(first) + Date.now()) / 2).toISOString();
+  const middle: number[] = [];
+  for (let n = 0; n < 20; n++) {
+    const started = performance.now();
+    const response = await fetch(`${objectsUrl}?added_after=${midpoint}&match[type]=indicator&limit=1000`, {
+      headers: { ...headers, accept: TAXII },
+    });
+    await response.arrayBuffer();
+    middle.push(performance.now() - started);
+  }
+  const totalSeconds = rates.reduce((sum, rate) => sum + envelopeSize / rate, 0);
+  return {
+    objects: total,
+    ingestFirst: medianOf(rates.slice(0, 10)),
+    ingestLast: medianOf(rates.slice(-10)),
+    ingestOverall: total / totalSeconds,
+    validateOnly: total / (validateMs / 1000),
+    taxiiPage: summary(pages.sort((a, b) => a - b)),
+    taxiiMiddlePage: summary(middle.sort((a, b) => a - b)),
+  };
+}
+
 export async function benchmarkIncidents(
   count = argument('incidents', 1_000_000),
+  objects = argument('objects', 1_000_000),
 ): Promise<IncidentsBenchmark> {
   const directory = await mkdtemp(join(tmpdir(), 'cg-bench-incidents-'));
   const file = join(directory, 'bench.sqlite');
@@ -223,7 +335,9 @@ export async function benchmarkIncidents(
       );
       const listFirstPage = summary(await timeRequests(`${base}/incidents?limit=50`, token, 30));
       const baseline = summary(await timeRequests(`${base}/reference/countries`, {}, 30));
+      const sharing = await benchmarkSharing(base, seeded.token, seeded.orgId, objects);
       return {
+        ...sharing,
         incidents: count,
         seedSeconds,
         firstStatisticsMs,
@@ -260,6 +374,19 @@ export function printIncidentFigures(figures: IncidentsBenchmark): void {
   );
   out(
     `  baseline GET /reference/countries: p50 ${ms(figures.baseline.p50)}  p99 ${ms(figures.baseline.p99)}`,
+  );
+  const rate = (value: number) => `${Math.round(value).toLocaleString('en')} objects/s`;
+  out(
+    `  STIX ingest over TAXII into a collection growing to ${figures.objects.toLocaleString('en')} objects (envelopes of 10,000):`,
+  );
+  out(
+    `    first ten envelopes ${rate(figures.ingestFirst)}, last ten ${rate(figures.ingestLast)}, overall ${rate(figures.ingestOverall)} (target >= 10,000: ${figures.ingestOverall >= 10_000 ? 'meets' : 'MISSES'}); validation alone ${rate(figures.validateOnly)}`,
+  );
+  out(
+    `  TAXII page of 1,000 from ${figures.objects.toLocaleString('en')} objects, following next: p50 ${ms(figures.taxiiPage.p50)}  p99 ${ms(figures.taxiiPage.p99)} (target p50 <= 100 ms: ${verdict(figures.taxiiPage.p50, 100)})`,
+  );
+  out(
+    `  TAXII page from the middle (added_after, match[type]): p50 ${ms(figures.taxiiMiddlePage.p50)}  p99 ${ms(figures.taxiiMiddlePage.p99)}`,
   );
   out(`  peak server memory (VmHWM): ${figures.peakMemoryMiB.toFixed(0)} MiB`);
 }

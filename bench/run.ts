@@ -45,6 +45,10 @@ if (!only || only === 'exercises') {
   printExercisesFigures(await benchmarkExercises());
 }
 
+if (!only || only === 'incidents') {
+  const { benchmarkIncidents, printIncidentFigures } = await import('./incidents.ts');
+  printIncidentFigures(await benchmarkIncidents());
+}
 if (!only || only === 'disclosure') {
   const { benchmarkDisclosure, printDisclosureFigures } = await import('./disclosure.ts');
   printDisclosureFigures(await benchmarkDisclosure());
