@@ -156,7 +156,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incident_imports_org').on('incident_imports').columns(['org_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('incident_imports_org')
+    .on('incident_imports')
+    .columns(['org_id', 'created_at'])
+    .execute();
   await db.schema
     .createTable('incident_import_objects')
     .addColumn('import_id', 'text', (c) => c.notNull().references('incident_imports.id').onDelete('cascade'))
