@@ -110,12 +110,9 @@ describe('EuRepoC Global Dataset layout (fixture)', () => {
       economic: { affected: true, lossUsd: null },
     });
     expect(incident?.input.harm?.notes).toBe('Economic loss (EuRepoC): 250000 EUR');
-    // "Not available" initiator: no attribution, said so.
+    // An unknown initiator and nothing else: no attribution, and nothing to report.
     expect(incident?.attributions).toEqual([]);
-    expect(problemsAt(5).map((problem) => problem.column)).toEqual([
-      'economic_impact_currency',
-      'initiator_name',
-    ]);
+    expect(problemsAt(5).map((problem) => problem.column)).toEqual(['economic_impact_currency']);
   });
 
   it('reports unknown values, impossible dates and regions by line and column, and still imports the row', () => {
@@ -250,6 +247,19 @@ describe('EuRepoC layout: other releases and the long format', () => {
         ['LT', '2021-07-02', 'Blue Moth'],
       ],
     );
+  });
+
+  it('reports an attribution made to nobody by name, but not an empty one', () => {
+    const csv = [
+      'incident_id,name,incident_type,attribution_date,attribution_basis,initiator_name,initiator_country,initiator_category,source_url',
+      '8,Claimed to nobody,Disruption,01.06.2021,Media-based attribution,Not available,Unknown,Unknown,https://news.example/8',
+      '9,Unattributed one,Disruption,Not available,Not available,Not attributed,Not attributed,Not attributed,https://news.example/9',
+    ].join('\n');
+    const result = parseIncidentCsv(csv);
+    expect(result.incidents.map((incident) => incident.attributions)).toEqual([[], []]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ line: 2, column: 'initiator_name', severity: 'warning' }),
+    ]);
   });
 
   it('names an unnamed State initiator after its State, and refuses an attribution without a source', () => {

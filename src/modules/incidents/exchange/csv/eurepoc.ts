@@ -483,7 +483,16 @@ function attributionOf(
         ? initiatorCountries.codes.map((code) => `Unidentified actor sponsored by ${countryNameOf(code)}`)
         : [];
   if (actorNames.length === 0) {
-    problems.warning('initiator_name', `${label} names no initiator; not imported.`);
+    // Most EuRepoC incidents are "Not attributed": an attribution record with nothing in it is no loss.
+    const isClaimed = [
+      values.attribution_date,
+      basisValue,
+      values.attribution_type,
+      values.attributing_actor,
+      values.attributing_company,
+      values.attributing_country,
+    ].some((value) => value !== null && value !== undefined);
+    if (isClaimed) problems.warning('initiator_name', `${label} names no initiator; not imported.`);
     return [];
   }
   if (mapping?.isSelfAttribution) {

@@ -88,9 +88,10 @@ function reportColumns(
   records: readonly CsvRecord[],
   problems: CsvProblem[],
 ): void {
+  const eurepocColumns = eurepocKnownColumns();
   const known =
     layout === 'eurepoc'
-      ? (column: string) => eurepocKnownColumns().has(column)
+      ? (column: string) => eurepocColumns.has(column)
       : layout === 'cfr'
         ? isCfrColumn
         : isCommonGroundColumn;
