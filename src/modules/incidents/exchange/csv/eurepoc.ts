@@ -12,6 +12,7 @@ import {
   emptyHarm,
   emptyImpacts,
   type IncidentCsvInput,
+  isNullMarker,
   numberField,
   type ParsedCsvIncident,
   pushUnique,
@@ -469,7 +470,7 @@ function attributionOf(
     ? splitCountryList(values.initiator_country)
     : { codes: [], others: [] };
   for (const other of initiatorCountries.others)
-    if (!/^(unknown|not attributed|not available)$/i.test(other))
+    if (!isNullMarker(other) && !/^unknown\b|not attributed/i.test(other))
       problems.error('initiator_country', `"${other}" is not a country this importer knows; not recorded.`);
   const isStateInitiator = splitList(values.initiator_category ?? undefined).some((category) =>
     EUREPOC_STATE_INITIATORS.has(normalizeName(category)),
