@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { describeEachDialect } from '../../../../test/harness/databases.ts';
@@ -186,6 +187,69 @@ describeEachDialect('incidents: JSON and STIX export, STIX import', (dialect) =>
       });
       expect(empty.statusCode).toBeLessThan(500);
       expect(await count()).toBe(before);
+    });
+  });
+
+  describe('CSV', () => {
+    const fixture = (name: string) =>
+      readFileSync(new URL(`../../../../test/fixtures/incidents/${name}`, import.meta.url), 'utf8');
+
+    it('imports EuRepoC-style and CFR-style datasets as drafts, with problems by line', async () => {
+      for (const [file, layout] of [
+        ['eurepoc-global.csv', 'eurepoc'],
+        ['cfr-cyber-operations.csv', 'cfr'],
+      ] as const) {
+        const response = await as(cast.cert.analyst, 'POST', '/api/v1/incidents/imports/csv', {
+          orgId: cast.cert.orgId,
+          csv: fixture(file),
+        });
+        expect(response.statusCode, response.body).toBe(201);
+        const result = response.json();
+        expect(result).toMatchObject({ format: 'csv', layout });
+        expect(result.incidentIds.length).toBeGreaterThan(3);
+        for (const problem of result.problems) expect(problem.ref ?? '').toMatch(/^(line \d+|)/);
+        const draft = (
+          await as(cast.cert.analyst, 'GET', `/api/v1/incidents/${result.incidentIds[0]}`)
+        ).json();
+        expect(draft).toMatchObject({ editorialState: 'draft', organization: { id: cast.cert.orgId } });
+        expect(draft.types.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('round-trips our own layout and refuses a header it does not know', async () => {
+      const exported = await as(cast.cert.analyst, 'GET', '/api/v1/incidents/export?format=csv');
+      expect(exported.statusCode).toBe(200);
+      expect(exported.headers['content-type']).toContain('text/csv');
+      const reimported = await as(cast.tracker.analyst, 'POST', '/api/v1/incidents/imports/csv', {
+        orgId: cast.tracker.orgId,
+        csv: exported.body,
+        layout: 'commonground',
+      });
+      expect(reimported.statusCode, reimported.body).toBe(201);
+      const ids = reimported.json().incidentIds;
+      expect(ids).toHaveLength(2);
+      const titles = [];
+      for (const id of ids)
+        titles.push((await as(cast.tracker.analyst, 'GET', `/api/v1/incidents/${id}`)).json().title);
+      expect(titles.sort()).toEqual([
+        'Amber case shared with a CERT',
+        'Ransomware attack on a regional hospital group',
+      ]);
+
+      const unknown = await as(cast.cert.analyst, 'POST', '/api/v1/incidents/imports/csv', {
+        orgId: cast.cert.orgId,
+        csv: 'colour,shape\nred,round\n',
+      });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json().code).toBe('unknown_csv_layout');
+      expect(
+        (
+          await as(cast.pending.member, 'POST', '/api/v1/incidents/imports/csv', {
+            orgId: cast.pending.orgId,
+            csv: fixture('cfr-cyber-operations.csv'),
+          })
+        ).statusCode,
+      ).toBe(403);
     });
   });
 });

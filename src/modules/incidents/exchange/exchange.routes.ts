@@ -1,10 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../../../core/http/errors.ts';
 import { UN_NORMS_EXTENSION_SCHEMA_PATH, unNormsExtensionSchema } from '../../sharing/index.ts';
 import { IncidentIdParams, IncidentQuery } from '../incidents.schemas.ts';
 import { getIncident } from '../incidents.service.ts';
 import { stixToIncidents } from '../stix/import.ts';
+import { incidentsToCsv, parseIncidentCsv } from './csv/index.ts';
 import {
   EXPORT_PAGE_LIMIT,
   findExportPage,
@@ -20,7 +22,7 @@ export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
 
 const ExportQuery = Type.Object({
   ...Type.Omit(IncidentQuery, ['q', 'limit']).properties,
-  format: Type.Optional(Type.Enum(['json', 'stix'], { default: 'json' })),
+  format: Type.Optional(Type.Enum(['json', 'stix', 'csv'], { default: 'json' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: EXPORT_PAGE_LIMIT, default: EXPORT_PAGE_LIMIT })),
 });
 
@@ -46,10 +48,10 @@ export async function exchangeRoutes(fastify: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Export incidents as JSON or a STIX 2.1 bundle',
+        summary: 'Export incidents as JSON, CSV or a STIX 2.1 bundle',
         description: `Published incidents you may read (or your organization's records in \`editorialState\`), with the list's filters, ${EXPORT_PAGE_LIMIT} at most per answer; the \`Link: <…>; rel="next"\` header (and \`nextCursor\` in JSON) continues. Every STIX object validates against its OASIS schema and carries its TLP 2.0 marking.`,
         querystring: ExportQuery,
-        produces: ['application/json', STIX_MEDIA_TYPE],
+        produces: ['application/json', STIX_MEDIA_TYPE, 'text/csv'],
       },
     },
     async (request, reply) => {
@@ -64,6 +66,11 @@ export async function exchangeRoutes(fastify: FastifyInstance): Promise<void> {
         );
         reply.header('link', `<${ctx.config.publicUrl}/api/v1/incidents/export?${next}>; rel="next"`);
       }
+      if (format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="incidents.csv"')
+          .send(incidentsToCsv(incidents));
       if (format === 'stix')
         return reply
           .header('content-type', STIX_MEDIA_TYPE)
@@ -124,6 +131,52 @@ export async function exchangeRoutes(fastify: FastifyInstance): Promise<void> {
         })),
         kept: parsed.kept,
         problems: parsed.problems.map((problem) => ({ ref: problem.id, message: problem.message })),
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/incidents/imports/csv',
+    {
+      schema: {
+        tags,
+        summary: 'Import incidents from a CSV file',
+        description:
+          'EuRepoC-style, CFR-tracker-style or our own columns (docs/incidents-csv.md), detected from the header unless `layout` says. Each row becomes a draft of the organization; rows and values that do not map are listed in `problems` with their line.',
+        body: Type.Object(
+          {
+            orgId: Type.String({ minLength: 1, maxLength: 64 }),
+            csv: Type.String({ minLength: 1, description: 'The file, as text (UTF-8).' }),
+            layout: Type.Optional(Type.Enum(['auto', 'eurepoc', 'cfr', 'commonground'], { default: 'auto' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: ImportResult },
+      },
+      bodyLimit,
+    },
+    async (request, reply) => {
+      const parsed = parseIncidentCsv(request.body.csv, { layout: request.body.layout ?? 'auto' });
+      if (parsed.layout === 'unknown')
+        throw new AppError(422, 'unknown_csv_layout', 'The header matches none of the layouts we read.', {
+          extra: { field: 'csv', problems: parsed.problems },
+        });
+      const where = (problem: { line: number | null; column?: string }) =>
+        problem.line === null ? null : `line ${problem.line}${problem.column ? `, ${problem.column}` : ''}`;
+      const result = await importIncidents(ctx, request.actor, request.body.orgId, {
+        format: 'csv',
+        layout: parsed.layout,
+        incidents: parsed.incidents.map((incident) => ({
+          ref: `line ${incident.line}${incident.sourceId ? ` (${incident.sourceId})` : ''}`,
+          input: incident.input,
+          attributions: incident.attributions,
+        })),
+        kept: [],
+        problems: parsed.problems.map((problem) => ({
+          ref: where(problem),
+          message: `${problem.severity}: ${problem.message}`,
+        })),
       });
       return reply.status(201).send(result);
     },
