@@ -15,6 +15,7 @@ import { registerObservability } from './core/http/observability.ts';
 import { registerOpenApi } from './core/http/openapi.ts';
 import { registerProblemHandlers, sendProblem } from './core/http/problem.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
+import { registerValidation } from './core/http/validation.ts';
 import { registerWeb } from './core/http/web.ts';
 import { adminRoutes } from './core/identity/admin.routes.ts';
 import { registerAuthentication } from './core/identity/authenticate.ts';
@@ -57,9 +58,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
     routerOptions: { maxParamLength: 200 },
     // Errors raised before routing (bad URL encoding, over-long path segments) leave as problem details too.
     frameworkErrors: (error, request, reply) => {
@@ -84,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   };
   app.decorate('ctx', ctx);
 
+  registerValidation(app);
   registerProblemHandlers(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

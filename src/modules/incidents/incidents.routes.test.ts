@@ -91,6 +91,49 @@ describeEachDialect('incidents: the record, its workflow and its audience', (dia
       expect(audit.map((row) => row.action)).toEqual(['incident.created']);
     });
 
+    it('keeps a figure sent as null unknown, never zero', async () => {
+      const response = await as(
+        cast.tracker.analyst,
+        'POST',
+        '/api/v1/incidents',
+        incidentBody(cast.tracker.orgId, {
+          impacts: {
+            availability: { affected: true, durationHours: null },
+            confidentiality: { affected: true, recordsExposed: null },
+            integrity: { affected: false },
+            physical: { affected: false, description: null },
+            economic: { affected: true, lossUsd: null },
+          },
+          harm: {
+            hospitalServicesDisrupted: null,
+            patientsRedirected: 0,
+            peopleDataLeaked: null,
+            essentialServicesLost: null,
+            notes: null,
+          },
+        }),
+      );
+      expect(response.statusCode, response.body).toBe(201);
+      const incident = response.json();
+      expect(incident.impacts.availability.durationHours).toBeNull();
+      expect(incident.impacts.economic.lossUsd).toBeNull();
+      expect(incident.harm).toEqual({
+        hospitalServicesDisrupted: null,
+        patientsRedirected: 0,
+        peopleDataLeaked: null,
+        essentialServicesLost: null,
+        notes: null,
+      });
+      // A number sent as text in JSON is the client's error, not something to guess at.
+      const text = await as(
+        cast.tracker.analyst,
+        'POST',
+        '/api/v1/incidents',
+        incidentBody(cast.tracker.orgId, { harm: { patientsRedirected: '12' } }),
+      );
+      expect(text.statusCode).toBe(400);
+    });
+
     it('refuses bad input with problem details and writes nothing', async () => {
       const before = await t.database.db
         .selectFrom('incidents')
