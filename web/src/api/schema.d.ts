@@ -13745,9 +13745,9 @@ export interface paths {
                     actor?: string;
                     /** @description Only the records kept by this organization. */
                     orgId?: string;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD; counted by the month of the start date, from this month on. */
                     from?: string;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD; counted by the month of the start date, up to this month. */
                     to?: string;
                     interval?: "month" | "year";
                     /** @description Break each period of the time series down by this dimension. */
@@ -13816,6 +13816,7 @@ export interface paths {
                                 essentialServicesLost: number;
                                 recordsExposed: number;
                                 economicLossUsd: number;
+                                /** @description Incidents with hospital services disrupted, patients redirected or essential services lost. */
                                 incidentsWithHarmToPeople: number;
                             };
                             generatedAt: string;
@@ -13840,7 +13841,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export incidents as JSON or a STIX 2.1 bundle
+         * Export incidents as JSON, CSV or a STIX 2.1 bundle
          * @description Published incidents you may read (or your organization's records in `editorialState`), with the list's filters, 1000 at most per answer; the `Link: <…>; rel="next"` header (and `nextCursor` in JSON) continues. Every STIX object validates against its OASIS schema and carries its TLP 2.0 marking.
          */
         get: {
@@ -13860,7 +13861,7 @@ export interface paths {
                     /** @description YYYY-MM-DD */
                     to?: string;
                     cursor?: string;
-                    format?: "json" | "stix";
+                    format?: "json" | "stix" | "csv";
                     limit?: number;
                 };
                 header?: never;
@@ -13950,6 +13951,68 @@ export interface paths {
                         bundle: {
                             [key: string]: unknown;
                         };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            format: string;
+                            layout: string | null;
+                            incidentIds: string[];
+                            problems: {
+                                ref: string | null;
+                                message: string;
+                            }[];
+                            keptCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/imports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import incidents from a CSV file
+         * @description EuRepoC-style, CFR-tracker-style or our own columns (docs/incidents-csv.md), detected from the header unless `layout` says. Each row becomes a draft of the organization; rows and values that do not map are listed in `problems` with their line.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: string;
+                        /** @description The file, as text (UTF-8). */
+                        csv: string;
+                        /**
+                         * @default auto
+                         * @enum {unknown}
+                         */
+                        layout?: "auto" | "eurepoc" | "cfr" | "commonground";
                     };
                 };
             };

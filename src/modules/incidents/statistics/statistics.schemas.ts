@@ -18,8 +18,14 @@ export const StatisticsQuery = Type.Object({
   orgId: Type.Optional(
     Type.String({ maxLength: 64, description: 'Only the records kept by this organization.' }),
   ),
-  from: Type.Optional(CalendarDate),
-  to: Type.Optional(CalendarDate),
+  from: Type.Optional({
+    ...CalendarDate,
+    description: 'YYYY-MM-DD; counted by the month of the start date, from this month on.',
+  }),
+  to: Type.Optional({
+    ...CalendarDate,
+    description: 'YYYY-MM-DD; counted by the month of the start date, up to this month.',
+  }),
   interval: Type.Optional(Type.Enum(['month', 'year'], { default: 'month' })),
   series: Type.Optional(
     Type.Enum(SERIES_DIMENSIONS, {
@@ -57,7 +63,10 @@ export const StatisticsOut = Type.Object({
     essentialServicesLost: Type.Number(),
     recordsExposed: Type.Number(),
     economicLossUsd: Type.Number(),
-    incidentsWithHarmToPeople: Type.Integer(),
+    incidentsWithHarmToPeople: Type.Integer({
+      description:
+        'Incidents with hospital services disrupted, patients redirected or essential services lost.',
+    }),
   }),
   generatedAt: Type.String(),
 });
