@@ -115,10 +115,10 @@ export function TargetsCard({ incident }: { incident: Incident }) {
             )}
           </Fact>
           <Fact label={t('incidents.fields.countries')}>
-            {incident.countries.length === 0 ? none : incident.countries.map(labels.country).join(', ')}
+            {incident.countries.length === 0 ? none : labels.list(incident.countries.map(labels.country))}
           </Fact>
           <Fact label={t('incidents.fields.regions')}>
-            {incident.regions.length === 0 ? none : incident.regions.map(labels.region).join(', ')}
+            {incident.regions.length === 0 ? none : labels.list(incident.regions.map(labels.region))}
           </Fact>
           <Fact label={t('incidents.fields.sectors')}>
             {incident.sectors.length === 0 ? (
@@ -386,7 +386,7 @@ export function CorrectionsCard({ incident }: { incident: Incident }) {
               <td>
                 {correction.fields.length === 0
                   ? '—'
-                  : correction.fields.map((field) => labels.fieldName(field)).join(', ')}
+                  : labels.list(correction.fields.map((field) => labels.fieldName(field)))}
               </td>
             </tr>
           ))}

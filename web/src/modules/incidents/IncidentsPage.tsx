@@ -320,11 +320,12 @@ function CodeFact({
   codes: readonly string[];
   labelOf: IncidentLabels['type'];
 }) {
+  const labels = useIncidentLabels();
   if (codes.length === 0) return null;
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{codes.map(labelOf).join(', ')}</dd>
+      <dd>{labels.list(codes.map(labelOf))}</dd>
     </div>
   );
 }

@@ -77,6 +77,9 @@ export function useIncidentLabels() {
       sector: (value: string) => sectorLabels.label('sectors', value),
       country: (value: string) => countryNames.get(value) ?? value,
       region: (value: string) => regionNames.get(value) ?? value,
+      /** Several labels as one phrase, with the language's own separators ("a, b and c"; "أ، ب و ج"). */
+      list: (items: readonly string[]) =>
+        new Intl.ListFormat(language, { type: 'conjunction' }).format(items),
       /** Countries sorted by their name in the reader's language, for pickers. */
       countryOptions: [...countryNames]
         .map(([value, label]) => ({ value, label }))
