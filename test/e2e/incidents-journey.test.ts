@@ -224,6 +224,11 @@ describeInBrowser('incidents: recorded, published, attributed, charted and corre
     expect(await sources.getByRole('link', { name: /^archived copy/ }).getAttribute('href')).toBe(
       RECORD.source.archiveUrl,
     );
+    // Figures the editor left empty stay unknown on the public page, never zero.
+    const leaked = reader
+      .locator('dt', { hasText: /^People whose data leaked$/ })
+      .locator('xpath=following-sibling::dd[1]');
+    expect((await leaked.textContent())?.trim()).toBe('not known');
     const norms = reader.getByRole('region', { name: 'UN norms possibly breached' });
     await norms.getByRole('heading', { name: RECORD.norm }).waitFor();
     await norms.getByText('A/70/174, para. 13(f)', { exact: true }).waitFor();
