@@ -76,7 +76,7 @@ export function seedSyntheticIncidents(file: string, orgId: string, count: numbe
   const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)]!;
   const now = new Date().toISOString();
   const insertActor = db.prepare(
-    'INSERT INTO incident_actors (id, name, name_key, kind, aliases, sponsor_country, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO incident_actors (id, name, name_key, kind, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const insertIncident =
     db.prepare(`INSERT INTO incidents (id, org_id, title, description, started_on, ended_on, status,
@@ -90,19 +90,12 @@ export function seedSyntheticIncidents(file: string, orgId: string, count: numbe
   const insertNorm = db.prepare('INSERT INTO incident_norms (incident_id, code) VALUES (?, ?)');
   const insertAttribution =
     db.prepare(`INSERT INTO incident_attributions (id, incident_id, attributor_kind, attributor_name,
-    attributor_country, attributed_on, basis, actor_id, confidence, sources, notes, created_by, created_at, updated_at)
-    VALUES (?, ?, 'company', 'Bench Intel', NULL, ?, 'technical', ?, 'medium', '[]', NULL, NULL, ?, ?)`);
+    attributor_country, attributed_on, basis, actor_id, actor_aliases, sponsor_country, confidence, sources, notes,
+    created_by, created_at, updated_at)
+    VALUES (?, ?, 'company', 'Bench Intel', NULL, ?, 'technical', ?, '[]', NULL, 'medium', '[]', NULL, NULL, ?, ?)`);
   db.transaction(() => {
     for (let n = 0; n < ACTORS; n++) {
-      insertActor.run(
-        `act_bench${n}`,
-        `Actor ${n}`,
-        `actor${n}`,
-        'intrusion_set',
-        '[]',
-        pick(COUNTRIES),
-        now,
-      );
+      insertActor.run(`act_bench${n}`, `Actor ${n}`, `actor${n}`, 'intrusion_set', now);
     }
     for (let n = 0; n < count; n++) {
       const id = `inc_bench${String(n).padStart(8, '0')}`;

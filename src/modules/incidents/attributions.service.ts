@@ -28,22 +28,15 @@ export function checkAttribution(input: AttributionInput): void {
   }
 }
 
-/** The actor an attribution names, created on first mention; later mentions may add aliases and a sponsor. */
+/**
+ * The actor an attribution names, created on first mention. Only the name and kind are shared between
+ * records; what a claim says of aliases and sponsor stays with the claim, so a draft or a TLP:AMBER record
+ * never shows through another record's actor.
+ */
 async function resolveActor(trx: Trx, input: AttributionInput['actor']): Promise<string> {
   const nameKey = actorNameKey(input.name);
   const existing = await findActorByKey(trx, nameKey);
-  if (existing) {
-    const aliases = [...new Set([...JSON.parse(existing.aliases), ...(input.aliases ?? [])])];
-    const sponsor = existing.sponsor_country ?? input.sponsorCountry ?? null;
-    if (aliases.length !== JSON.parse(existing.aliases).length || sponsor !== existing.sponsor_country) {
-      await trx
-        .updateTable('incident_actors')
-        .set({ aliases: JSON.stringify(aliases), sponsor_country: sponsor })
-        .where('id', '=', existing.id)
-        .execute();
-    }
-    return existing.id;
-  }
+  if (existing) return existing.id;
   const id = newId('act');
   await trx
     .insertInto('incident_actors')
@@ -52,8 +45,6 @@ async function resolveActor(trx: Trx, input: AttributionInput['actor']): Promise
       name: input.name.trim(),
       name_key: nameKey,
       kind: input.kind ?? 'threat_actor',
-      aliases: JSON.stringify(input.aliases ?? []),
-      sponsor_country: input.sponsorCountry ?? null,
       created_at: nowIso(),
     })
     .execute();
@@ -146,6 +137,8 @@ function attributionColumns(input: AttributionInput, actorId: string) {
     attributed_on: input.attributedOn,
     basis: input.basis,
     actor_id: actorId,
+    actor_aliases: JSON.stringify(input.actor.aliases ?? []),
+    sponsor_country: input.actor.sponsorCountry ?? null,
     confidence: input.confidence,
     sources: JSON.stringify(input.sources),
     notes: input.notes ?? null,

@@ -89,7 +89,7 @@ export function presentAttribution(
       name: row.actor_name,
       kind: row.actor_kind,
       aliases: parse<string[]>(row.actor_aliases),
-      sponsorCountry: row.actor_sponsor_country,
+      sponsorCountry: row.sponsor_country,
     },
     confidence: row.confidence,
     sources: parse<Source[]>(row.sources).map(presentSource),

@@ -16,8 +16,6 @@ export type IncidentRow = IncidentsTable & { org_name: string };
 export type AttributionRow = IncidentAttributionsTable & {
   actor_name: string;
   actor_kind: string;
-  actor_aliases: string;
-  actor_sponsor_country: string | null;
 };
 export type CorrectionRow = IncidentCorrectionsTable;
 export type ActorRow = IncidentActorsTable;
@@ -165,12 +163,7 @@ export async function findAttributionRows(db: Reader, incidentIds: string[]): Pr
     .selectFrom('incident_attributions as a')
     .innerJoin('incident_actors as ac', 'ac.id', 'a.actor_id')
     .selectAll('a')
-    .select([
-      'ac.name as actor_name',
-      'ac.kind as actor_kind',
-      'ac.aliases as actor_aliases',
-      'ac.sponsor_country as actor_sponsor_country',
-    ])
+    .select(['ac.name as actor_name', 'ac.kind as actor_kind'])
     .where('a.incident_id', 'in', incidentIds)
     .orderBy('a.attributed_on')
     .orderBy('a.id')
@@ -182,6 +175,18 @@ export async function findCorrectionRows(db: Reader, incidentId: string): Promis
     .selectFrom('incident_corrections')
     .selectAll()
     .where('incident_id', '=', incidentId)
+    .orderBy('made_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The corrections logs of several incidents at once, oldest first. */
+export async function findCorrectionRowsOf(db: Reader, incidentIds: string[]): Promise<CorrectionRow[]> {
+  if (incidentIds.length === 0) return [];
+  return db
+    .selectFrom('incident_corrections')
+    .selectAll()
+    .where('incident_id', 'in', incidentIds)
     .orderBy('made_at')
     .orderBy('id')
     .execute();

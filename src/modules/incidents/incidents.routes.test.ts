@@ -253,18 +253,19 @@ describeEachDialect('incidents: the record, its workflow and its audience', (dia
       expect(silent.statusCode).toBe(422);
       expect(silent.json()).toMatchObject({ code: 'correction_required', field: 'correction' });
       const corrected = await as(cast.tracker.analyst, 'PATCH', url, {
-        harm: {
-          patientsRedirected: 140,
-          hospitalServicesDisrupted: 3,
-          peopleDataLeaked: 250_000,
-          essentialServicesLost: 1,
-        },
+        harm: { patientsRedirected: 140 },
         correction: 'The ministry revised the number of patients redirected.',
       });
       expect(corrected.statusCode, corrected.body).toBe(200);
       const publicView = (await anonymous(url)).json();
       expect(publicView.version).toBe(2);
       expect(publicView.harm.patientsRedirected).toBe(140);
+      // The figures the correction left out keep their values.
+      expect(publicView.harm).toMatchObject({
+        hospitalServicesDisrupted: 3,
+        peopleDataLeaked: 250_000,
+        essentialServicesLost: 1,
+      });
       expect(publicView.corrections).toEqual([
         {
           madeAt: expect.any(String),
@@ -345,6 +346,9 @@ describeEachDialect('incidents: the record, its workflow and its audience', (dia
         name: 'Vice Lynx',
         sponsorCountry: 'RU',
       });
+      // What one claim says of the actor stays with that claim: the first keeps no sponsor.
+      expect(both[0].actor).toMatchObject({ sponsorCountry: null, aliases: ['VL-7'] });
+      expect(both[1].actor.aliases).toEqual([]);
       // On a published record, additions appear in the public log.
       expect(political.json().corrections.map((c: { fields: string[] }) => c.fields)).toEqual([
         ['attributions'],

@@ -184,14 +184,15 @@ export async function listIncidents(ctx: AppContext, actor: Actor, query: Incide
     }),
     listFacets(ctx, filter, states),
   ]);
-  // The SQL filter and the policy say the same; should they ever differ, the policy wins.
-  const readable = rows.filter((row) => can(actor, 'incident.read', incidentResource(row)));
-  const hasMore = readable.length > limit;
-  const page = readable.slice(0, limit);
-  const last = page[page.length - 1];
+  // The SQL filter and the policy say the same; should they ever differ, the policy wins. Paging follows the
+  // rows examined, so a row the policy drops never ends the list early.
+  const examined = rows.slice(0, limit);
+  const last = examined[examined.length - 1];
   return {
-    items: page.map(presentIncidentSummary),
-    nextCursor: hasMore && last ? encodeCursor(last.sort_key) : null,
+    items: examined
+      .filter((row) => can(actor, 'incident.read', incidentResource(row)))
+      .map(presentIncidentSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key) : null,
     facets,
   };
 }
@@ -428,6 +429,23 @@ export async function createIncident(
   return presentFull(ctx.db, actor, row);
 }
 
+/**
+ * Harm and impact figures are patched, not replaced: a figure left out keeps its stored value, and only an
+ * explicit null makes it unknown again.
+ */
+function withStoredFigures(fields: Partial<Fields>, current: IncidentRow): Partial<Fields> {
+  const merged = { ...fields };
+  if (fields.harm) merged.harm = { ...JSON.parse(current.harm), ...fields.harm };
+  if (fields.impacts) {
+    const stored = JSON.parse(current.impacts) as Record<string, object>;
+    const sent = fields.impacts as Record<string, object>;
+    merged.impacts = Object.fromEntries(
+      Object.keys(sent).map((category) => [category, { ...stored[category], ...sent[category] }]),
+    ) as Fields['impacts'];
+  }
+  return merged;
+}
+
 const API_FIELD_NAMES: Record<string, string> = {
   started_on: 'startedOn',
   ended_on: 'endedOn',
@@ -456,7 +474,7 @@ export async function updateIncident(
       },
     );
   await checkFields(ctx, fields, current);
-  const columns = storedFields(fields);
+  const columns = storedFields(withStoredFigures(fields, current));
   const changed = Object.keys(columns).filter(
     (column) => columns[column] !== (current as unknown as Record<string, unknown>)[column],
   );

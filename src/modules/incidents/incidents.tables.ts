@@ -1,16 +1,16 @@
 // The incidents module's tables, merged into the one Database interface by declaration merging.
 // Conventions as in core/db/tables.ts: ISO text timestamps, YYYY-MM-DD dates, integer booleans, JSON as text.
 
-/** A threat actor or intrusion set that attributions name; one row per normalised name. */
+/**
+ * A threat actor or intrusion set that attributions name; one row per normalised name. Only its name and kind
+ * are shared: aliases and sponsor belong to each attribution.
+ */
 export interface IncidentActorsTable {
   id: string;
   name: string;
   name_key: string;
   /** threat_actor | intrusion_set */
   kind: string;
-  /** JSON array of other names. */
-  aliases: string;
-  sponsor_country: string | null;
   created_at: string;
 }
 
@@ -94,6 +94,10 @@ export interface IncidentAttributionsTable {
   /** technical | political | legal */
   basis: string;
   actor_id: string;
+  /** JSON array of the other names this attribution gives the actor. */
+  actor_aliases: string;
+  /** The State this attribution says sponsored the actor. */
+  sponsor_country: string | null;
   /** low | medium | high */
   confidence: string;
   sources: string;

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../../core/http/errors.ts';
 import { decodeStringCursor, encodeCursor } from '../../../core/http/pagination.ts';
 import { checkAttribution, insertDraftAttributions } from '../attributions.service.ts';
 import { presentIncident } from '../incidents.presenter.ts';
-import { findAttributionRows, findCorrectionRows, findIncidentRows } from '../incidents.repository.ts';
+import { findAttributionRows, findCorrectionRowsOf, findIncidentRows } from '../incidents.repository.ts';
 import {
   Attribution,
   type AttributionInput,
@@ -57,26 +57,35 @@ export async function findExportPage(
     ...(before ? { beforeSortKey: before } : {}),
     limit: limit + 1,
   });
-  const readable = rows.filter((row) => can(actor, 'incident.read', incidentResource(row)));
-  const page = readable.slice(0, limit);
-  const attributions = await findAttributionRows(
-    ctx.db,
-    page.map((row) => row.id),
+  // Paging follows the rows examined, so a row the policy drops never ends the export early.
+  const examined = rows.slice(0, limit);
+  const page = examined.filter((row) => can(actor, 'incident.read', incidentResource(row)));
+  const ids = page.map((row) => row.id);
+  const [attributions, corrections] = await Promise.all([
+    findAttributionRows(ctx.db, ids),
+    findCorrectionRowsOf(ctx.db, ids),
+  ]);
+  const attributionsOf = groupBy(attributions, (row) => row.incident_id);
+  const correctionsOf = groupBy(corrections, (row) => row.incident_id);
+  const incidents = page.map((row) =>
+    presentIncident(row, attributionsOf.get(row.id) ?? [], correctionsOf.get(row.id) ?? [], {
+      canEdit: false,
+      canReview: false,
+    }),
   );
-  const incidents: IncidentOut[] = [];
-  for (const row of page) {
-    const corrections = await findCorrectionRows(ctx.db, row.id);
-    incidents.push(
-      presentIncident(
-        row,
-        attributions.filter((attribution) => attribution.incident_id === row.id),
-        corrections,
-        { canEdit: false, canReview: false },
-      ),
-    );
+  const last = examined[examined.length - 1];
+  return { incidents, nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key) : null };
+}
+
+function groupBy<Row>(rows: Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
-  const last = page[page.length - 1];
-  return { incidents, nextCursor: readable.length > limit && last ? encodeCursor(last.sort_key) : null };
+  return groups;
 }
 
 export function stixBundleOf(ctx: AppContext, incidents: IncidentOut[]) {

@@ -13,8 +13,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Lower-cased, spaces folded: "APT 28" and "apt28" are one actor.
     .addColumn('name_key', 'text', (c) => c.notNull().unique())
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('aliases', 'text', (c) => c.notNull())
-    .addColumn('sponsor_country', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
@@ -107,6 +105,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('attributed_on', 'text', (c) => c.notNull())
     .addColumn('basis', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text', (c) => c.notNull().references('incident_actors.id'))
+    // What this attribution says of the actor: kept with the claim, since the claim may be a draft or under
+    // TLP:AMBER while the actor is shared with every record that names it.
+    .addColumn('actor_aliases', 'text', (c) => c.notNull())
+    .addColumn('sponsor_country', 'text')
     .addColumn('confidence', 'text', (c) => c.notNull())
     .addColumn('sources', 'text', (c) => c.notNull())
     .addColumn('notes', 'text')
