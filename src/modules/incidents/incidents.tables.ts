@@ -146,6 +146,12 @@ export interface IncidentImportObjectsTable {
   object: string;
 }
 
+/** A STIX object of its own an incident has put into the instance's TAXII collection. */
+export interface IncidentSharedObjectsTable {
+  incident_id: string;
+  stix_id: string;
+}
+
 export interface IncidentSequenceTable {
   id: number;
   last_seq: number;
@@ -164,6 +170,7 @@ declare module '../../core/db/tables.ts' {
     incident_corrections: IncidentCorrectionsTable;
     incident_imports: IncidentImportsTable;
     incident_import_objects: IncidentImportObjectsTable;
+    incident_shared_objects: IncidentSharedObjectsTable;
     incident_sequence: IncidentSequenceTable;
   }
 }

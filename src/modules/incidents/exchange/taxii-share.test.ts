@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/harness/app.ts';
+import { createUser } from '../../../../test/factories.ts';
+import { createTestApp, signIn, type TestApp } from '../../../../test/harness/app.ts';
 import { describeEachDialect } from '../../../../test/harness/databases.ts';
 import { attributionBody, createIncidentCast, type IncidentCast, incidentBody } from '../test-support.ts';
 
@@ -107,5 +108,84 @@ describeEachDialect('incidents: published records reach the TAXII incidents coll
       payload: { action: 'withdraw', note: 'Duplicate.' },
     });
     expect(await publicIncidentNames()).toEqual([]);
+  });
+
+  async function publicObjects(): Promise<Array<{ id: string; type: string; created_by_ref?: string }>> {
+    const collections = await t.app.inject({
+      method: 'GET',
+      url: '/taxii2/api/collections/',
+      headers: { accept: TAXII },
+    });
+    const collection = (collections.json().collections ?? []).find(
+      (entry: { title: string }) => entry.title === 'Published incidents',
+    );
+    if (!collection) return [];
+    const objects = await t.app.inject({
+      method: 'GET',
+      url: `/taxii2/api/collections/${collection.id}/objects/?limit=5000`,
+      headers: { accept: TAXII },
+    });
+    return objects.json().objects ?? [];
+  }
+
+  it('takes back every object the record shared, including those a correction removed', async () => {
+    const id = await publish({
+      title: 'Named victim case',
+      victims: [
+        { name: 'Riverside Clinic', isAnonymised: false, kind: 'hospital', country: 'KE', sector: 'health' },
+      ],
+    });
+    const before = await publicObjects();
+    const incident = before.find(
+      (object) => object.type === 'incident' && (object as { name?: string }).name === 'Named victim case',
+    );
+    expect(incident).toBeDefined();
+    const owned = before
+      .filter((object) => object.created_by_ref === incident!.created_by_ref)
+      .map((object) => object.id);
+    expect(before.some((object) => (object as { name?: string }).name === 'Riverside Clinic')).toBe(true);
+
+    // The victim is removed and the record narrowed: nothing of the earlier version stays public.
+    const narrowed = await cast.tracker.analyst.client.request({
+      method: 'PATCH',
+      url: `/api/v1/incidents/${id}`,
+      payload: {
+        victims: [],
+        tlp: 'TLP:AMBER',
+        correction: 'Victim withdrawn at its request; record restricted.',
+      },
+    });
+    expect(narrowed.statusCode, narrowed.body).toBe(200);
+    const after = await publicObjects();
+    expect(after.filter((object) => owned.includes(object.id))).toEqual([]);
+    expect(after.some((object) => (object as { name?: string }).name === 'Riverside Clinic')).toBe(false);
+  });
+
+  it('keeps the instance collection out of reach of membership changes and retirement', async () => {
+    const admin = await createUser(t.database.db, { isPlatformAdmin: true, hasTotp: true });
+    const secretariat = await signIn(t.app, admin.email, { withTotp: true });
+    const list = await secretariat.request({ method: 'GET', url: '/api/v1/sharing/collections' });
+    const collection = list
+      .json()
+      .items.find((item: { title: string }) => item.title === 'Published incidents');
+    expect(collection).toBeDefined();
+    const widened = await secretariat.request({
+      method: 'PATCH',
+      url: `/api/v1/sharing/collections/${collection.id}`,
+      payload: { memberOrgIds: [cast.cert.orgId] },
+    });
+    expect(widened.statusCode).toBe(409);
+    expect(widened.json().code).toBe('instance_collection');
+    const retired = await secretariat.request({
+      method: 'DELETE',
+      url: `/api/v1/sharing/collections/${collection.id}`,
+    });
+    expect(retired.statusCode).toBe(409);
+    const renamed = await secretariat.request({
+      method: 'PATCH',
+      url: `/api/v1/sharing/collections/${collection.id}`,
+      payload: { description: 'Incidents published by the organizations of this instance.' },
+    });
+    expect(renamed.statusCode).toBe(200);
   });
 });

@@ -41,10 +41,25 @@ function ownedObjectIds(objects: StixObject[]): string[] {
 export async function shareIncident(ctx: AppContext, trx: Trx, incident: IncidentOut): Promise<void> {
   const collectionId = await ensureInstanceCollection(trx, INCIDENTS_COLLECTION);
   const objects = incidentToStix(incident, stixExportOptions(ctx)) as StixObject[];
-  // Earlier versions go first: a correction may have narrowed the audience, and an older version must not
-  // stay readable by those the record no longer reaches.
-  await deleteObjects(trx, collectionId, ownedObjectIds(objects));
+  const owned = ownedObjectIds(objects);
+  // Everything the incident shared before goes first, every version: a correction may have narrowed the
+  // audience or removed a victim, a source or an attribution, and none of it may stay behind.
+  const previous = await trx
+    .selectFrom('incident_shared_objects')
+    .select('stix_id')
+    .where('incident_id', '=', incident.id)
+    .execute();
+  await deleteObjects(trx, collectionId, [...previous.map((row) => row.stix_id), ...owned]);
+  await trx.deleteFrom('incident_shared_objects').where('incident_id', '=', incident.id).execute();
   if (incident.tlp === 'TLP:RED' || incident.editorialState !== 'published') return;
+  for (let start = 0; start < owned.length; start += 500) {
+    await trx
+      .insertInto('incident_shared_objects')
+      .values(
+        owned.slice(start, start + 500).map((stixId) => ({ incident_id: incident.id, stix_id: stixId })),
+      )
+      .execute();
+  }
   await putObjects(trx, collectionId, objects, {
     ownerOrgId: incident.organization.id,
     visibility: incident.visibility as 'public',

@@ -173,6 +173,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('incident_import_objects_pk', ['import_id', 'position'])
     .execute();
 
+  // The STIX objects of its own an incident has put into the instance's TAXII collection, so that a correction
+  // or a withdrawal takes out exactly those, including objects the new version no longer has.
+  await db.schema
+    .createTable('incident_shared_objects')
+    .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id').onDelete('cascade'))
+    .addColumn('stix_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('incident_shared_objects_pk', ['incident_id', 'stix_id'])
+    .execute();
+
   // One row: the last change sequence handed out (see incidents.change_seq).
   await db.schema
     .createTable('incident_sequence')
@@ -186,6 +195,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     'incident_sequence',
+    'incident_shared_objects',
     'incident_import_objects',
     'incident_imports',
     'incident_corrections',

@@ -145,6 +145,16 @@ export async function updateCollection(
   authorize(actor, 'sharing.collection.manage', collectionResource(row));
   authorize(actor, 'sharing.collection.manage', { ...collectionResource(row), memberOrgIds, writerOrgIds });
   if (row.retired_at !== null) throw conflict('collection_retired', 'The collection is retired.');
+  // An instance collection (the published incidents, say) carries each record with that record's own audience:
+  // members or writers added here would reach every organization's AMBER records or write into the platform's.
+  if (
+    row.instance_key !== null &&
+    (input.memberOrgIds !== undefined || input.writerOrgIds !== undefined || input.defaultTlp !== undefined)
+  )
+    throw conflict(
+      'instance_collection',
+      "An instance collection's members, writers and label follow its records.",
+    );
   await assertOrganizationsExist(ctx, [
     ...new Set([...(input.memberOrgIds ?? []), ...(input.writerOrgIds ?? [])]),
   ]);
@@ -177,6 +187,11 @@ export async function retireCollection(ctx: AppContext, actor: Actor, id: string
   const row = await getReadableRow(ctx, actor, id);
   authorize(actor, 'sharing.collection.manage', collectionResource(row));
   if (row.retired_at !== null) return;
+  if (row.instance_key !== null)
+    throw conflict(
+      'instance_collection',
+      'An instance collection is fed by the platform and cannot be retired.',
+    );
   await inTransaction(ctx, async (trx) => {
     await updateCollectionRow(trx, id, { retired_at: nowIso() });
     await recordAudit(trx, {
