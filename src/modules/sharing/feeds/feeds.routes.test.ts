@@ -272,6 +272,14 @@ describeEachDialect('sharing: TAXII feeds', (dialect) => {
         payload: { auth: { type: 'bearer', token: 'remote-secret' }, collectionId: 'other' },
       });
       expect(moved.json().addedAfter).toBeNull();
+      // Stored credentials never follow the feed to another server unless given again.
+      const redirected = await poller.admin.client.request({
+        method: 'PATCH',
+        url: `/api/v1/sharing/feeds/${feed.id}`,
+        payload: { apiRootUrl: 'https://collector.example/taxii2/api/' },
+      });
+      expect(redirected.statusCode).toBe(422);
+      expect(redirected.json()).toMatchObject({ code: 'credentials_required', field: 'auth' });
       expect((await runNow(feed.id)).json().error).toBe('The server answered 404: No such collection.');
     } finally {
       await remote.close();

@@ -4,7 +4,7 @@ import type { AppContext } from '../../../core/context.ts';
 import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction } from '../../../core/db/transaction.ts';
 import { assertSafeWebhookUrl, UnsafeUrlError } from '../../../core/delivery/network-guard.ts';
-import { badRequest, conflict, notFound, unprocessable } from '../../../core/http/errors.ts';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '../../../core/http/errors.ts';
 import { decodeStringCursor, type Page, toPage } from '../../../core/http/pagination.ts';
 import { findCollectionRow } from '../collections/collections.repository.ts';
 import { encryptSecret } from './credentials.ts';
@@ -174,6 +174,19 @@ export async function updateFeed(
     await assertWritableCollection(ctx, patch.name ?? feed.name, org, input.localCollectionId);
     patch.local_collection_id = input.localCollectionId;
   }
+  // Stored credentials go only to the server they were given for: a new origin needs them given again.
+  const isOtherOrigin =
+    patch.api_root_url !== undefined &&
+    new URL(patch.api_root_url).origin !== new URL(feed.api_root_url).origin;
+  if (isOtherOrigin && input.auth === undefined && feed.auth_type !== 'none')
+    throw new AppError(
+      422,
+      'credentials_required',
+      'Give the credentials for the new server with its address.',
+      {
+        extra: { field: 'auth' },
+      },
+    );
   if (input.auth !== undefined) Object.assign(patch, credentials(ctx.signingKey, id, input.auth));
   if (input.intervalMinutes !== undefined) patch.interval_minutes = input.intervalMinutes;
   if (input.isEnabled !== undefined) patch.is_enabled = input.isEnabled ? 1 : 0;
