@@ -34,6 +34,7 @@ import {
   writeIndexedDimensions,
 } from './incidents.repository.ts';
 import type { CreateIncident, IncidentOut, IncidentQuery, UpdateIncident } from './incidents.schemas.ts';
+import type { IncidentsTable } from './incidents.tables.ts';
 import { intensityOf } from './intensity.ts';
 import { statsIndexFor } from './statistics/stats-index.ts';
 
@@ -446,6 +447,26 @@ function withStoredFigures(fields: Partial<Fields>, current: IncidentRow): Parti
   return merged;
 }
 
+/**
+ * Writes the patch only if the record is still as it was read (same state, same change): two editors, or an
+ * edit racing a withdrawal, cannot both win. The loser gets 409 and reads the record again.
+ */
+async function updateUnchanged(
+  trx: Trx,
+  current: IncidentRow,
+  patch: Partial<IncidentsTable>,
+): Promise<void> {
+  const result = await trx
+    .updateTable('incidents')
+    .set(patch)
+    .where('id', '=', current.id)
+    .where('editorial_state', '=', current.editorial_state)
+    .where('change_seq', '=', current.change_seq)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1)
+    throw conflict('edit_conflict', 'The incident changed while you worked on it; reload it and try again.');
+}
+
 const API_FIELD_NAMES: Record<string, string> = {
   started_on: 'startedOn',
   ended_on: 'endedOn',
@@ -491,7 +512,7 @@ export async function updateIncident(
       sort_key: sortKeyOf(next.started_on, id),
       version: isPublished && changed.length > 0 ? current.version + 1 : current.version,
     };
-    await trx.updateTable('incidents').set(patch).where('id', '=', id).execute();
+    await updateUnchanged(trx, current, patch);
     const updated = { ...next, ...patch };
     await reindex(trx, updated);
     if (isPublished && changed.length > 0) {
@@ -567,7 +588,7 @@ export async function changeEditorialState(
       ...(action === 'return' ? { submitted_by: null, submitted_at: null } : {}),
       ...(action === 'publish' && current.published_at === null ? { published_at: now } : {}),
     };
-    await trx.updateTable('incidents').set(patch).where('id', '=', id).execute();
+    await updateUnchanged(trx, current, patch);
     const updated = { ...current, ...patch };
     if (action === 'withdraw') {
       await trx
