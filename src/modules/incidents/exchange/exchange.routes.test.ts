@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/harness/app.ts';
+import { addMember, createUser } from '../../../../test/factories.ts';
+import { createTestApp, signIn, type TestApp } from '../../../../test/harness/app.ts';
 import { describeEachDialect } from '../../../../test/harness/databases.ts';
 import { tlpDefinition } from '../../../core/access/tlp.ts';
 import { validateStixObject } from '../../sharing/index.ts';
@@ -138,6 +139,35 @@ describeEachDialect('incidents: JSON and STIX export, STIX import', (dialect) =>
       ).toBe(404);
     });
 
+    it('names the importer on a TLP:RED record, the only way anyone may read it', async () => {
+      const red = await recordAndPublish({
+        title: 'Red case named to the CERT analyst',
+        tlp: 'TLP:RED',
+        participantUserIds: [
+          cast.tracker.analyst.userId,
+          cast.tracker.editor.userId,
+          cast.cert.analyst.userId,
+        ],
+      });
+      const bundle = (await as(cast.cert.analyst, 'GET', `/api/v1/incidents/${red.id}/stix`)).json();
+      const imported = await as(cast.cert.analyst, 'POST', '/api/v1/incidents/imports/stix', {
+        orgId: cast.cert.orgId,
+        bundle,
+      });
+      expect(imported.statusCode, imported.body).toBe(201);
+      const draftId = imported.json().incidentIds[0];
+      const draft = await as(cast.cert.analyst, 'GET', `/api/v1/incidents/${draftId}`);
+      expect(draft.statusCode).toBe(200);
+      expect(draft.json()).toMatchObject({ tlp: 'TLP:RED', participantUserIds: [cast.cert.analyst.userId] });
+      // Named people only: the importer's colleagues do not read it.
+      const colleague = await createUser(t.database.db);
+      await addMember(t.database.db, cast.cert.orgId, colleague.id, 'member');
+      const colleagueClient = await signIn(t.app, colleague.email);
+      expect(
+        (await colleagueClient.request({ method: 'GET', url: `/api/v1/incidents/${draftId}` })).statusCode,
+      ).toBe(404);
+    });
+
     it('refuses imports it may not make and bad bodies, and writes nothing', async () => {
       const count = async () =>
         Number(
@@ -227,13 +257,14 @@ describeEachDialect('incidents: JSON and STIX export, STIX import', (dialect) =>
       });
       expect(reimported.statusCode, reimported.body).toBe(201);
       const ids = reimported.json().incidentIds;
-      expect(ids).toHaveLength(2);
+      expect(ids).toHaveLength(3);
       const titles = [];
       for (const id of ids)
         titles.push((await as(cast.tracker.analyst, 'GET', `/api/v1/incidents/${id}`)).json().title);
       expect(titles.sort()).toEqual([
         'Amber case shared with a CERT',
         'Ransomware attack on a regional hospital group',
+        'Red case named to the CERT analyst',
       ]);
 
       const unknown = await as(cast.cert.analyst, 'POST', '/api/v1/incidents/imports/csv', {

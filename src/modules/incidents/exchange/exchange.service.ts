@@ -117,6 +117,11 @@ export async function importIncidents(ctx: AppContext, actor: Actor, orgId: stri
   const problems = [...parsed.problems];
   const accepted: ParsedImport['incidents'] = [];
   for (const candidate of parsed.incidents) {
+    // A TLP:RED record reaches named people only: the person importing it is named, or nobody could read it.
+    if (candidate.input.tlp === 'TLP:RED' && actor.type === 'user')
+      candidate.input.participantUserIds = [
+        ...new Set([...(candidate.input.participantUserIds ?? []), actor.userId]),
+      ];
     try {
       if (!Value.Check(ImportedFields, candidate.input))
         throw new AppError(

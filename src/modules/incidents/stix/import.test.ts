@@ -396,3 +396,28 @@ describe('stixToIncidents: other producers', () => {
     expect(result.incidents[0]?.input.tlp).toBe('TLP:AMBER+STRICT');
   });
 });
+
+describe('stixToIncidents: the record takes the strictest label of what it is built from', () => {
+  it('raises the label to an attribution marked more strictly than the incident', () => {
+    const objects = incidentToStix(richIncident({ tlp: 'TLP:CLEAR' }), OPTIONS) as Array<
+      Record<string, unknown>
+    >;
+    const attribution = objects.find(
+      (object) => object.type === 'relationship' && object.relationship_type === 'attributed-to',
+    )!;
+    attribution.object_marking_refs = [tlpMarkingRef('TLP:AMBER')];
+    objects.push(tlpMarkingDefinition('TLP:AMBER') as unknown as Record<string, unknown>);
+    const [imported] = stixToIncidents(objects).incidents;
+    expect(imported!.input.tlp).toBe('TLP:AMBER');
+  });
+
+  it('counts granular markings too', () => {
+    const objects = incidentToStix(sparseIncident({ tlp: 'TLP:GREEN' }), OPTIONS) as Array<
+      Record<string, unknown>
+    >;
+    const incident = objects.find((object) => object.type === 'incident')!;
+    incident.granular_markings = [{ marking_ref: tlpMarkingRef('TLP:RED'), selectors: ['description'] }];
+    const [imported] = stixToIncidents(objects).incidents;
+    expect(imported!.input.tlp).toBe('TLP:RED');
+  });
+});

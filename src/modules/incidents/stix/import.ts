@@ -1,5 +1,5 @@
 import type { TlpLabel } from '../../../core/access/tlp.ts';
-import { TLP_STIX_EXTENSION_ID } from '../../../core/access/tlp.ts';
+import { TLP_STIX_EXTENSION_ID, tlpDefinition } from '../../../core/access/tlp.ts';
 import { SECTOR_CODES } from '../../../core/reference/sectors.ts';
 import {
   EVENT_EXTENSION_ID,
@@ -318,12 +318,19 @@ export function stixToIncidents(bundleOrObjects: unknown): StixImportResult {
 
   const index = indexObjects(valid);
   /** Objects turned into record fields. */
-  const used = new Set<string>();
+  const used = new TouchedSet();
   const incidents: ImportedIncident[] = [];
 
   for (const object of index.byId.values()) {
     if (object.type !== 'incident') continue;
-    incidents.push(mapIncident(object, index, used, problems));
+    used.touched = [];
+    const imported = mapIncident(object, index, used, problems);
+    // The record takes the strictest label of everything merged into it, object or granular marking: a victim
+    // or an attribution marked more strictly than the incident must not come out at the incident's label.
+    const label = strictestLabel([object, ...used.touched.flatMap((id) => index.byId.get(id) ?? [])]);
+    if (label) imported.input.tlp = label;
+    used.touched = null;
+    incidents.push(imported);
   }
   for (const object of index.byId.values()) {
     if (object.type === 'marking-definition' && isTlpMarkingRef(object.id)) used.add(object.id);
@@ -336,6 +343,36 @@ export function stixToIncidents(bundleOrObjects: unknown): StixImportResult {
       !used.has(object.id) || !hasOnlyReadProperties(object) || index.byId.get(object.id) !== object,
   );
   return { incidents, kept, problems };
+}
+
+/** A set that also lists, while `touched` is set, every id added to it (again or for the first time). */
+class TouchedSet extends Set<string> {
+  touched: string[] | null = null;
+  override add(value: string): this {
+    this.touched?.push(value);
+    return super.add(value);
+  }
+}
+
+function markingRefsOf(object: StixObject): string[] {
+  const granular = Array.isArray(object.granular_markings) ? object.granular_markings : [];
+  return [
+    ...stringsOf(object.object_marking_refs),
+    ...granular.flatMap((marking) => {
+      const ref = isRecord(marking) ? stringOf(marking.marking_ref) : null;
+      return ref ? [ref] : [];
+    }),
+  ];
+}
+
+function strictestLabel(objects: StixObject[]): TlpLabel | null {
+  let strictest: TlpLabel | null = null;
+  for (const object of objects) {
+    const label = tlpLabelOfMarkingRefs(markingRefsOf(object));
+    if (label && (strictest === null || tlpDefinition(label).rank > tlpDefinition(strictest).rank))
+      strictest = label;
+  }
+  return strictest;
 }
 
 function mapIncident(
