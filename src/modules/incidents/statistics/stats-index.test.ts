@@ -7,6 +7,7 @@ import {
 import { A, ACTORS, B, U } from '../../../core/access/fixtures.ts';
 import { can, readScope } from '../../../core/access/index.ts';
 import { nowIso } from '../../../core/db/ids.ts';
+import { findIncidentRows } from '../incidents.repository.ts';
 import { incidentResource } from '../incidents.service.ts';
 import { IncidentStatsIndex } from './stats-index.ts';
 
@@ -113,6 +114,25 @@ describeEachDialect('incident statistics index', (dialect) => {
       });
     }
     await database.db.insertInto('incidents').values(rows).execute();
+    // The side table the SQL filter reads named people and participant organizations from, as the service writes it.
+    const participants = rows.flatMap((row) => [
+      ...(JSON.parse(row.participant_org_ids) as string[]).map((id) => ({
+        incident_id: row.id,
+        kind: 'org',
+        participant_id: id,
+      })),
+      ...(JSON.parse(row.participant_user_ids) as string[]).map((id) => ({
+        incident_id: row.id,
+        kind: 'user',
+        participant_id: id,
+      })),
+    ]);
+    for (let start = 0; start < participants.length; start += 200) {
+      await database.db
+        .insertInto('incident_participants')
+        .values(participants.slice(start, start + 200))
+        .execute();
+    }
     await database.db.updateTable('incident_sequence').set({ last_seq: seq }).execute();
   }
 
@@ -182,6 +202,19 @@ describeEachDialect('incident statistics index', (dialect) => {
     await database.db.updateTable('incident_sequence').set({ last_seq: seq }).execute();
     await insertRandom(next, 100);
     await check();
+  });
+
+  it('selects in SQL exactly the incidents the policy lets each reader read', async () => {
+    const rows = await database.db.selectFrom('incidents').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(400);
+    for (const actorName of Object.keys(ACTORS)) {
+      const actor = ACTORS[actorName]!;
+      const selected = await findIncidentRows(database.db, { scope: readScope(actor), limit: 10_000 });
+      const allowed = rows
+        .filter((row) => can(actor, 'incident.read', incidentResource(row)))
+        .map((row) => row.id);
+      expect(selected.map((row) => row.id).sort(), actorName).toEqual(allowed.sort());
+    }
   });
 
   it('builds time series, regions, actors and time to attribution', async () => {
