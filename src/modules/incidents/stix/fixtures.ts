@@ -187,3 +187,44 @@ export function sparseIncident(overrides: Partial<IncidentOut> = {}): IncidentOu
     ...overrides,
   });
 }
+
+/** The fields a new record would be created with to read as `incident`: what a lossless import gives back. */
+export function inputOf(incident: IncidentOut) {
+  return {
+    title: incident.title,
+    description: incident.description,
+    startedOn: incident.startedOn,
+    endedOn: incident.endedOn,
+    status: incident.status,
+    types: incident.types,
+    countries: incident.countries,
+    sectors: incident.sectors,
+    victims: incident.victims,
+    impacts: incident.impacts,
+    harm: incident.harm,
+    responses: incident.responses,
+    norms: incident.norms.map(({ code, rationale }) => ({ code, rationale })),
+    lawQuestions: incident.lawQuestions,
+    sources: incident.sources,
+    tlp: incident.tlp,
+    visibility: incident.visibility,
+  };
+}
+
+/** The attributions as they would be sent to be recorded. */
+export function attributionInputsOf(incident: IncidentOut) {
+  return incident.attributions.map((attribution) => ({
+    attributedBy: attribution.attributedBy,
+    attributedOn: attribution.attributedOn,
+    basis: attribution.basis,
+    actor: {
+      name: attribution.actor.name,
+      kind: attribution.actor.kind,
+      aliases: attribution.actor.aliases,
+      sponsorCountry: attribution.actor.sponsorCountry,
+    },
+    confidence: attribution.confidence,
+    sources: attribution.sources,
+    notes: attribution.notes,
+  }));
+}

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { IncidentOut } from '../../incidents.schemas.ts';
-import { richIncident, sparseIncident } from '../../stix/fixtures.ts';
+import { attributionInputsOf, inputOf, richIncident, sparseIncident } from '../../stix/fixtures.ts';
 import { COMMONGROUND_COLUMNS, incidentsToCsv } from './commonground.ts';
 import { parseIncidentCsv } from './parse.ts';
 
@@ -30,46 +30,6 @@ function fullIncident(): IncidentOut {
     harm: { ...rich.harm, notes: '=SUM(A1:A2) is not a formula here' },
     visibility: 'registered',
   });
-}
-
-/** What an import must give back of an exported record: every field a new record takes. */
-function expectedInput(incident: IncidentOut) {
-  return {
-    title: incident.title,
-    description: incident.description,
-    startedOn: incident.startedOn,
-    endedOn: incident.endedOn,
-    status: incident.status,
-    types: incident.types,
-    countries: incident.countries,
-    sectors: incident.sectors,
-    victims: incident.victims,
-    impacts: incident.impacts,
-    harm: incident.harm,
-    responses: incident.responses,
-    norms: incident.norms.map(({ code, rationale }) => ({ code, rationale })),
-    lawQuestions: incident.lawQuestions,
-    sources: incident.sources,
-    tlp: incident.tlp,
-    visibility: incident.visibility,
-  };
-}
-
-function expectedAttributions(incident: IncidentOut) {
-  return incident.attributions.map((attribution) => ({
-    attributedBy: attribution.attributedBy,
-    attributedOn: attribution.attributedOn,
-    basis: attribution.basis,
-    actor: {
-      name: attribution.actor.name,
-      kind: attribution.actor.kind,
-      aliases: attribution.actor.aliases,
-      sponsorCountry: attribution.actor.sponsorCountry,
-    },
-    confidence: attribution.confidence,
-    sources: attribution.sources,
-    notes: attribution.notes,
-  }));
 }
 
 describe('incidentsToCsv', () => {
@@ -101,9 +61,9 @@ describe('our layout: export, then import', () => {
     const result = parseIncidentCsv(incidentsToCsv(incidents));
     expect(result.problems).toEqual([]);
     expect(result.layout).toBe('commonground');
-    expect(result.incidents.map((incident) => incident.input)).toEqual(incidents.map(expectedInput));
+    expect(result.incidents.map((incident) => incident.input)).toEqual(incidents.map(inputOf));
     expect(result.incidents.map((incident) => incident.attributions)).toEqual(
-      incidents.map(expectedAttributions),
+      incidents.map(attributionInputsOf),
     );
     expect(result.incidents.map((incident) => incident.sourceId)).toEqual(
       incidents.map((incident) => incident.id),
