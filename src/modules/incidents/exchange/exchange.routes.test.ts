@@ -112,7 +112,12 @@ describeEachDialect('incidents: JSON and STIX export, STIX import', (dialect) =>
         modified: '2026-03-01T00:00:00.000Z',
         colour: 'teal',
       };
-      bundle.objects.push(custom, { type: 'incident', id: 'not-an-id' });
+      const secret = {
+        ...custom,
+        id: 'x-example-observation--1c6b2a7d-6b3f-4f1a-8c8b-3f2e4d5c6b7a',
+        object_marking_refs: [tlpDefinition('TLP:RED').stixId],
+      };
+      bundle.objects.push(custom, secret, { type: 'incident', id: 'not-an-id' });
       const response = await as(cast.cert.analyst, 'POST', '/api/v1/incidents/imports/stix', {
         orgId: cast.cert.orgId,
         bundle,
@@ -134,6 +139,9 @@ describeEachDialect('incidents: JSON and STIX export, STIX import', (dialect) =>
       expect(draft.attributions[0].actor.name).toBe('Vice Lynx');
       const stored = (await as(cast.cert.analyst, 'GET', `/api/v1/incidents/imports/${result.id}`)).json();
       expect(stored.kept).toContainEqual(custom);
+      // TLP:RED is for named people: such an object is not kept for the whole organization.
+      expect(stored.kept.map((object: { id: string }) => object.id)).not.toContain(secret.id);
+      expect(result.problems).toContainEqual({ ref: secret.id, message: 'Not kept: marked TLP:RED.' });
       expect(
         (await as(cast.tracker.analyst, 'GET', `/api/v1/incidents/imports/${result.id}`)).statusCode,
       ).toBe(404);

@@ -7,6 +7,7 @@ import { newId, nowIso } from '../../../core/db/ids.ts';
 import { inTransaction } from '../../../core/db/transaction.ts';
 import { AppError, notFound } from '../../../core/http/errors.ts';
 import { decodeStringCursor, encodeCursor } from '../../../core/http/pagination.ts';
+import { tlpLabelOfMarkingRefs } from '../../sharing/index.ts';
 import { checkAttribution, insertDraftAttributions } from '../attributions.service.ts';
 import { presentIncident } from '../incidents.presenter.ts';
 import { findAttributionRows, findCorrectionRowsOf, findIncidentRows } from '../incidents.repository.ts';
@@ -115,6 +116,20 @@ export async function importIncidents(ctx: AppContext, actor: Actor, orgId: stri
       `At most ${IMPORT_LIMIT} incidents per import; split the file.`,
     );
   const problems = [...parsed.problems];
+  // Kept objects are shown to every member of the organization; TLP:RED is for named people only, so such an
+  // object is left out and said so, rather than kept.
+  const keptObjects = parsed.kept.filter((object) => {
+    const record = object as { id?: unknown; object_marking_refs?: unknown };
+    const refs = Array.isArray(record.object_marking_refs)
+      ? record.object_marking_refs.filter((ref) => typeof ref === 'string')
+      : [];
+    if (tlpLabelOfMarkingRefs(refs) !== 'TLP:RED') return true;
+    problems.push({
+      ref: typeof record.id === 'string' ? record.id : null,
+      message: 'Not kept: marked TLP:RED.',
+    });
+    return false;
+  });
   const accepted: ParsedImport['incidents'] = [];
   for (const candidate of parsed.incidents) {
     // A TLP:RED record reaches named people only: the person importing it is named, or nobody could read it.
@@ -158,12 +173,12 @@ export async function importIncidents(ctx: AppContext, actor: Actor, orgId: stri
         layout: parsed.layout,
         incident_ids: JSON.stringify(ids),
         problems: JSON.stringify(problems),
-        kept_count: parsed.kept.length,
+        kept_count: keptObjects.length,
         created_by: actor.type === 'user' ? actor.userId : null,
         created_at: nowIso(),
       })
       .execute();
-    const kept = parsed.kept.map((object, position) => {
+    const kept = keptObjects.map((object, position) => {
       const record = object as { id?: unknown; type?: unknown };
       return {
         import_id: importId,
@@ -185,7 +200,7 @@ export async function importIncidents(ctx: AppContext, actor: Actor, orgId: stri
       action: 'incident.imported',
       subjectType: 'incident_import',
       subjectId: importId,
-      summary: `Imported ${ids.length} incident drafts from ${parsed.format}${parsed.layout ? ` (${parsed.layout})` : ''}; ${problems.length} problems; ${parsed.kept.length} objects kept.`,
+      summary: `Imported ${ids.length} incident drafts from ${parsed.format}${parsed.layout ? ` (${parsed.layout})` : ''}; ${problems.length} problems; ${keptObjects.length} objects kept.`,
     });
     return ids;
   });
@@ -195,7 +210,7 @@ export async function importIncidents(ctx: AppContext, actor: Actor, orgId: stri
     layout: parsed.layout,
     incidentIds: createdIds,
     problems,
-    keptCount: parsed.kept.length,
+    keptCount: keptObjects.length,
   };
 }
 
